@@ -116,7 +116,7 @@ export interface IrRoot {
   kind: 'root'
   role: IrRootRole
   field: IrField
-  /** For `base_uri`: the URL in the description's backticks. */
+  /** For `base_uri`: the URL in the description's backticks; for a misnamed `path` row: the `{x}` it fills. */
   value?: string
 }
 
