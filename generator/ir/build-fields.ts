@@ -26,6 +26,8 @@ export function nestRows(file: VFile, rows: RowModel[]): RowNode[] {
   let shiftFrom: number | undefined
   let pendingLine: RowModel | undefined
   let previous: RowNode | undefined
+  /** The last jump reported, so siblings of a jumped row are not reported again. */
+  let jump: { parent: RowNode | undefined; indent: number } | undefined
 
   rows.forEach((row, i) => {
     if (row.kind === 'note') return
@@ -58,7 +60,8 @@ export function nestRows(file: VFile, rows: RowModel[]): RowNode[] {
     while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop()
     const parent = stack[stack.length - 1]
     const expected = parent ? parent.indent + 1 : 0
-    if (indent > expected) {
+    if (indent > expected && (jump?.parent !== parent || jump?.indent !== indent)) {
+      jump = { parent, indent }
       report(file, 'indent-jump', `Unexpected indent ${indent} after indent ${parent ? parent.indent : 0}, expected at most ${expected}`, row.place)
     }
     const node: RowNode = { row, indent, children: [], opened: false }
