@@ -12,7 +12,6 @@ export interface EnumReading {
 }
 
 const KEYWORD = /枚举值(之一)?/
-const CANONICAL = /<br\/>`[^`]+`(?: \\\| `[^`]+`)* 枚举值(之一)?$/
 /** Code spans and the separators allowed between them, read right to left from the keyword. */
 const TRAILING_VALUES = /((?:`[^`]+`[\s\\|]*)+)$/
 const LEADING_VALUES = /^\s*((?:`[^`]+`[\s\\|]*)+)/
@@ -33,11 +32,12 @@ export function readEnum(markdown: string): EnumReading | undefined {
     if (/<br\/> $/.test(before.slice(0, trailing.index))) reasons.push('a space after `<br/>`')
     if (values.length > 1 && !/\|/.test(trailing[1]!)) reasons.push('values separated by spaces, not `\\|`')
     if (/`\\\|`|`\\\|\s|\s\\\|`/.test(trailing[1]!)) reasons.push('`\\|` without spaces around it')
+    if (/(^|[^\\])\|/.test(trailing[1]!)) reasons.push('an unescaped `|`')
     if (!/ $/.test(trailing[1]!)) reasons.push('no space before the keyword')
     if (after.trim() !== '') reasons.push('text after the keyword')
     if (severalExpected !== values.length > 1) reasons.push(`${values.length} value(s) with \`${keyword[0]}\``)
     const reading: EnumReading = { values }
-    if (reasons.length > 0 && !CANONICAL.test(markdown)) reading.irregular = reasons.join(', ')
+    if (reasons.length > 0) reading.irregular = reasons.join(', ')
     return reading
   }
   const leading = LEADING_VALUES.exec(after)

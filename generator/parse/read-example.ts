@@ -45,6 +45,11 @@ export function readExample(file: VFile, label: string, code: string, place: Pla
   if (errors && errors.length > 0) {
     const first = errors[0]!
     report(file, 'example-syntax', `Unexpected PHP in \`[${label}]\`: ${first.message}`, { line: place.line + first.line - 1, column: 1 })
+    // A partial tree would attach wrong values: keep only what the call itself says.
+    const call = findCall(program as AnyNode)
+    const target = call && callTarget(call.what.what as AnyNode)
+    if (call && target) example.call = { ...target, method: call.what.offset.name as string }
+    return example
   }
   const toExample = exampleFromNode(source, variablesOf(program))
   if (fragment) {
@@ -104,8 +109,9 @@ function variablesOf(program: Program): Map<string, AnyNode> {
 }
 
 function exampleFromNode(source: string, variables: Map<string, AnyNode>) {
-  const text = (node: AnyNode): string => source.slice(node.loc!.start.offset, node.loc!.end.offset)
-  const convert = (node: AnyNode): IrExample => {
+  const text = (node: AnyNode): string => (node.loc ? source.slice(node.loc.start.offset, node.loc.end.offset) : '')
+  const convert = (node: AnyNode | null | undefined): IrExample => {
+    if (!node || typeof node.kind !== 'string') return { kind: 'expression', text: '' }
     switch (node.kind) {
       case 'string':
         return { kind: 'string', value: node.value }
