@@ -27,7 +27,8 @@ export function buildRequest(file: VFile, table: TableModel | null, address: Pag
         root.role = field.name as IrRootRole
       } else if (segments.some((s) => s.name === field.name)) root.role = 'path'
       if (root.role === 'base_uri') {
-        const url = /`(https?:\/\/[^`]+)`/.exec(field.description) ?? /(https?:\/\/\S+)/.exec(field.description)
+        // The description is plain text by now: take the URL's own characters, not the note after it.
+        const url = /(https?:\/\/[\w.\-/:%?=&#~]+)/.exec(field.description)
         if (url) root.value = url[1]!
       }
       request.roots.push(root)
