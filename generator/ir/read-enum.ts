@@ -28,7 +28,7 @@ export function readEnum(markdown: string): EnumReading | undefined {
   if (trailing) {
     const values = codeSpans(trailing[1]!)
     const reasons: string[] = []
-    if (!/<br\/>\s*$/.test(before.slice(0, trailing.index)) && !/^\s*$/.test(before.slice(0, trailing.index))) reasons.push('values without `<br/>` before them')
+    if (!/<br\/>\s*$/.test(before.slice(0, trailing.index))) reasons.push('values without `<br/>` before them')
     if (/<br\/> $/.test(before.slice(0, trailing.index))) reasons.push('a space after `<br/>`')
     if (values.length > 1 && !/\|/.test(trailing[1]!)) reasons.push('values separated by spaces, not `\\|`')
     if (/`\\\|`|`\\\|\s|\s\\\|`/.test(trailing[1]!)) reasons.push('`\\|` without spaces around it')

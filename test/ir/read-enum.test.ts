@@ -8,7 +8,7 @@ describe('readEnum', () => {
     ['canonical, one value', { given: '签名类型<br/>`HMAC-SHA256` 枚举值', values: ['HMAC-SHA256'], irregular: false }],
     ['separated by spaces', { given: '状态码<br/>`20X` `4XX` `5XX` 枚举值之一', values: ['20X', '4XX', '5XX'], irregular: true }],
     ['without <br/> before the values', { given: '充值渠道 `BANK_TRANSFER` \\| `ONLINE_BANK` 枚举值之一', values: ['BANK_TRANSFER', 'ONLINE_BANK'], irregular: true }],
-    ['only the values', { given: '`Y` \\| `N` 枚举值之一', values: ['Y', 'N'], irregular: false }],
+    ['only the values', { given: '`Y` \\| `N` 枚举值之一', values: ['Y', 'N'], irregular: true }],
     ['no space before the keyword', { given: '错误码<br/>`SYSTEMERROR` \\| `MICROPAY_PAY_QUERY_TIMEOUT`枚举值之一', values: ['SYSTEMERROR', 'MICROPAY_PAY_QUERY_TIMEOUT'], irregular: true }],
     ['text after the keyword', { given: '签名类型<br/>`MD5` \\| `HMAC-SHA256` 枚举值之一<br/>默认值 `MD5`', values: ['MD5', 'HMAC-SHA256'], irregular: true }],
     ['pipes without spaces', { given: '算法<br/>`SM2`\\|`RSA`\\|`ALL`枚举值之一<br/>默认为`RSA`', values: ['SM2', 'RSA', 'ALL'], irregular: true }],
