@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { FieldRow } from '../parse/page-model.js'
 import { buildEnum } from './build-enum.js'
-import { buildFields, splitVariants, type FieldContext, type RowNode } from './build-fields.js'
+import { buildFields, membersOf, splitVariants, type FieldContext, type RowNode } from './build-fields.js'
 import type { IrEncodedType, IrField, IrObjectType, IrScalarName, IrScalarType, IrType } from './types.js'
 
 const SCALARS: Record<string, IrScalarName> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean', float: 'number' }
@@ -29,7 +29,7 @@ export function buildField(file: VFile, node: RowNode, context: FieldContext): I
   const written = row.type.replace(/\s+/g, '')
   const array = written.endsWith('[]')
   const base = array ? written.slice(0, -2) : written
-  const hasChildren = node.children.some((c) => c !== 'separator')
+  const hasChildren = membersOf(node.children).length > 0
   const extra: IrField[] = []
 
   if (written === '`true`') field.type = { kind: 'true' }
@@ -52,7 +52,7 @@ export function buildField(file: VFile, node: RowNode, context: FieldContext): I
     if (hasChildren && node.opened && !array) type = buildEncoded(file, node, field, context, scalar)
     else if (hasChildren) {
       report(file, 'scalar-with-children', `Unexpected rows under \`${row.type}\` \`${row.name}\` without a payload line row, expected an object; read as its siblings`, row.place)
-      extra.push(...buildFields(file, node.children.filter((c): c is RowNode => c !== 'separator'), context))
+      extra.push(...buildFields(file, membersOf(node.children), context))
     }
     field.type = array && type.kind === 'scalar' ? { kind: 'array', items: type } : type
   }
@@ -84,7 +84,7 @@ function buildEncoded(file: VFile, node: RowNode, field: IrField, context: Field
  * `ciphertext`). Move the payload to the encrypted sibling that has none.
  */
 function relocatePayload(file: VFile, children: RowNode['children']): void {
-  const nodes = children.filter((c): c is RowNode => c !== 'separator')
+  const nodes = membersOf(children)
   for (const node of nodes) {
     if (!node.opened || node.row.attributes['data-encrypted'] || node.row.attributes['data-encoded']) continue
     const target = nodes.find((n) => n !== node && n.row.attributes['data-encrypted'] && n.children.length === 0)

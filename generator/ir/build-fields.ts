@@ -71,7 +71,12 @@ export function nestRows(file: VFile, rows: RowModel[]): RowNode[] {
     stack.push(node)
     previous = node
   })
-  return top.filter((n): n is RowNode => n !== 'separator')
+  return membersOf(top)
+}
+
+/** The rows among siblings, without the variant separators. */
+export function membersOf(children: RowNode['children']): RowNode[] {
+  return children.filter((c): c is RowNode => c !== 'separator')
 }
 
 function isEncoded(row: FieldRow): boolean {
