@@ -1,0 +1,96 @@
+import {
+  StructureKind,
+  type CallSignatureDeclarationStructure,
+  type MethodSignatureStructure,
+  type ModuleDeclarationStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+} from 'ts-morph'
+import type { IrEndpoint, IrField, IrObjectType } from '../../ir/types.js'
+import { safeDocLines } from './doc-comment.js'
+import { methodNamespace, typeName } from './identifiers.js'
+import { declareObject, declarePayloads, newContext } from './declare-object.js'
+import type { PayloadType } from './type-text.js'
+import { requestConfigOf } from './request-config.js'
+import { declareResponse } from './declare-response.js'
+
+/** What one endpoint contributes: its `<Verb>HttpMethod` namespace and the members of its leaf segment interface. */
+export interface EndpointDeclarations {
+  namespace: ModuleDeclarationStructure
+  callSignature?: OptionalKind<CallSignatureDeclarationStructure>
+  method: OptionalKind<MethodSignatureStructure>
+}
+
+/** The name of the request body interface, from the row that carries the body. */
+export type BodyName = 'JsonDataRequest' | 'XmlDataRequest' | 'BinaryDataRequest'
+
+export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
+  const link = op.links[0]?.url
+  const verb = methodNamespace(op.method)
+  const statements: ModuleDeclarationStructure['statements'] = []
+  const payloads: PayloadType[] = []
+
+  const carriesBody = op.method === 'post' || op.method === 'put' || op.method === 'patch'
+  const bodyRoot = op.request.roots.find((r) => r.role === 'json' || r.role === 'xml' || r.role === 'body')
+  let bodyName: BodyName | undefined
+  let bodyRequired = false
+  if (bodyRoot || carriesBody) {
+    bodyName = bodyRoot?.role === 'xml' ? 'XmlDataRequest' : bodyRoot?.role === 'body' ? 'BinaryDataRequest' : 'JsonDataRequest'
+    const context = newContext('request', false, link, bodyName)
+    const object = bodyObject(op, bodyRoot?.field, bodyRoot?.role === 'xml')
+    statements.push(declareObject(bodyName, object, context, [`The request body of ${op.title}.`]))
+    payloads.push(...context.payloads)
+    bodyRequired = object.fields.some((f) => f.required)
+  }
+
+  const config = requestConfigOf(op, bodyName && carriesBody ? bodyName : undefined, link)
+  statements.push(config.declaration)
+  payloads.push(...config.payloads)
+
+  statements.push(...declarePayloads(payloads), ...declareResponse(op, link))
+
+  const leaf = typeName(op.segments[op.segments.length - 1]!)
+  const ref = (name: string) => `${leaf}.${verb}.${name}`
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = []
+  if (carriesBody) {
+    // A parameter may be optional only when every later one is.
+    const dataOptional = !bodyRequired && !config.required
+    parameters.push({ name: 'data', type: ref(bodyName!), hasQuestionToken: dataOptional })
+  }
+  parameters.push({ name: 'config', type: ref('RequestConfig'), hasQuestionToken: !config.required })
+  const returnType = `AxiosPromise<${ref('WellformedResponse')}>`
+  const tags = link ? [`@link ${link}`] : []
+  const deprecated = op.notices.filter((n) => n.status === 'deprecated').map((n) => `@deprecated ${n.text.split('\n')[0]}`)
+  const methodDoc = [op.title, ...config.notes, ...deprecated, ...tags]
+
+  return {
+    namespace: {
+      kind: StructureKind.Module,
+      name: ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), verb].join('.'),
+      isExported: false,
+      statements,
+    },
+    callSignature:
+      op.method === 'post'
+        ? { docs: [safeDocLines(['shortland', ...deprecated, ...tags]).join('\n')], parameters, returnType }
+        : undefined,
+    method: { name: op.method, docs: [safeDocLines(methodDoc).join('\n')], parameters, returnType },
+  }
+}
+
+/**
+ * The body's members. APIv2's signer always computes `sign` and fills `nonce_str` unless the call is `nonceless`,
+ * so both are optional, and `nonce_str` is offered where the table leaves it out.
+ */
+function bodyObject(op: IrEndpoint, field: IrField | undefined, xml: boolean): IrObjectType {
+  const type: IrObjectType = field?.type.kind === 'object' ? field.type : { kind: 'object', fields: [] }
+  if (!xml || field === undefined || field.type.kind === 'object' && field.type.variants?.length) return type
+  const nonceless = op.request.roots.some((r) => r.role === 'nonceless')
+  const sdkFilled = (f: IrField) => f.name === 'sign' || (f.name === 'nonce_str' && !nonceless)
+  const fields = type.fields.map((f) => (sdkFilled(f) ? { ...f, required: false } : f))
+  if (!nonceless && !fields.some((f) => f.name === 'nonce_str')) {
+    const description = 'Random string of up to 32 characters; the SDK fills it when absent.'
+    fields.push({ kind: 'field', name: 'nonce_str', required: false, type: { kind: 'scalar', name: 'string' }, description, source: field.source })
+  }
+  return { ...type, fields }
+}

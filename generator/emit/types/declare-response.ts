@@ -1,0 +1,31 @@
+import { StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph'
+import type { IrEndpoint } from '../../ir/types.js'
+import { assertNever, safeDocLines } from './doc-comment.js'
+import { declareObject, declarePayloads, newContext } from './declare-object.js'
+
+/** The one APIv2 path whose reply the runtime parses as JSON (the first entry of its `SIGNLESS` list). */
+const JSON_REPLIES = new Set(['v2/appauth/getaccesstoken'])
+
+/** `WellformedResponse`: the reply's `data`, plus the payload types it names. */
+export function declareResponse(op: IrEndpoint, link: string | undefined): Array<InterfaceDeclarationStructure | TypeAliasDeclarationStructure> {
+  const empty = op.response.empty
+  if (empty) {
+    const docs = (lines: string[]) => [safeDocLines(link ? [...lines, `@link ${link}`] : lines).join('\n')]
+    switch (empty.kind) {
+      case 'file-stream':
+        return [{ kind: StructureKind.Interface, name: 'WellformedResponse', isExported: true, docs: docs([`The reply is a file, read as a stream: ${empty.text}`]), extends: ['ReadStream'] }]
+      case 'no-content':
+      case 'redirect': {
+        const what = empty.kind === 'redirect' ? 'a redirect' : `HTTP ${empty.status ?? 204}`
+        return [{ kind: StructureKind.Interface, name: 'WellformedResponse', isExported: true, docs: docs([`No body: the reply is ${what}. ${empty.text}`]) }]
+      }
+      default:
+        return assertNever(empty.kind)
+    }
+  }
+  // APIv2 replies are XML parsed with `parseTagValue: false`: every value arrives as a string.
+  const xmlReply = op.protocol === 'v2' && !JSON_REPLIES.has(op.uri)
+  const context = newContext('response', xmlReply, link, 'WellformedResponse')
+  const declaration = declareObject('WellformedResponse', { kind: 'object', fields: op.response.fields }, context, [`The reply of ${op.title}.`])
+  return [declaration, ...declarePayloads(context.payloads)]
+}

@@ -1,0 +1,68 @@
+import type { IrField } from '../../ir/types.js'
+
+/** Which way a field travels: notes differ (a request field is encrypted by us, a response field decrypted). */
+export type Side = 'request' | 'response'
+
+/**
+ * The JSDoc lines of a field: its description, what the wire form is (encrypted, encoded, signed), its tooltip, and
+ * the official page. `payloadType` names the decoded type when the field carries an encoded payload.
+ */
+export function fieldDoc(field: IrField, side: Side, link: string | undefined, payloadType?: string): string[] {
+  const lines = field.description.split('\n').filter((line) => line.trim() !== '')
+  if (field.tooltip) lines.push(field.tooltip)
+  const note = wireNote(field, side, payloadType)
+  if (note) lines.push(note)
+  if (link) lines.push(`@link ${link}`)
+  return lines
+}
+
+function wireNote(field: IrField, side: Side, payloadType: string | undefined): string | undefined {
+  const decoded = payloadType ? ` The decoded value is {@link ${payloadType}}.` : ''
+  switch (field.encryption) {
+    case 'rsa-pubkey':
+      return side === 'request'
+        ? `Encrypted with the WeChat Pay public key (\`Rsa.encrypt\`); name that key in the \`Wechatpay-Serial\` header.${decoded}`
+        : `Encrypted with the merchant public key; decrypt with \`Rsa.decrypt\` and the merchant private key.${decoded}`
+    case 'aes-gcm':
+      return `Encrypted with AEAD_AES_256_GCM under the APIv3 key; decrypt with \`Aes.AesGcm.decrypt\`.${decoded}`
+    case 'aes-ecb':
+      return `Encrypted with AES-256-ECB under the MD5 of the APIv2 key; decrypt with \`Aes.AesEcb.decrypt\`.${decoded}`
+    case undefined:
+      break
+    default:
+      return assertNever(field.encryption)
+  }
+  switch (field.encoding) {
+    case 'json_encode':
+      return `A JSON string: \`JSON.stringify\` of the value.${decoded}`
+    case 'urlencode':
+      return `URL-encoded (\`encodeURIComponent\`).${decoded}`
+    case undefined:
+      break
+    default:
+      return assertNever(field.encoding)
+  }
+  if (field.signed === 'rsa-privatekey') return 'Signed with the merchant private key (`Rsa.sign`).'
+  return payloadType ? `A string carrying {@link ${payloadType}}.` : undefined
+}
+
+/**
+ * Lines made safe for a block comment: `*\/` would end it early, and a line starting with `@` would read as a tag.
+ * Tags this module writes itself (`@link`, `@deprecated`) pass through.
+ */
+export function safeDocLines(lines: string[]): string[] {
+  return lines.map((line) => {
+    const closed = line.replace(/\*\//g, '*\\/')
+    return /^@(link|deprecated) /.test(closed) ? closed : closed.replace(/^(\s*)@/, '$1\\@')
+  })
+}
+
+/** A `/** … *\/` block for hand-written type text (member docs inside type literals). */
+export function blockComment(lines: string[]): string {
+  if (lines.length === 0) return ''
+  return `/**\n${safeDocLines(lines).map((line) => ` * ${line}`.trimEnd()).join('\n')}\n */\n`
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value ${JSON.stringify(value)}`)
+}

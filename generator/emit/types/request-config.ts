@@ -1,0 +1,129 @@
+import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from 'ts-morph'
+import type { IrEndpoint, IrField, IrObjectType, IrRoot } from '../../ir/types.js'
+import { walkFields } from '../../ir/walk-fields.js'
+import { safeDocLines } from './doc-comment.js'
+import { newContext, propertyOf } from './declare-object.js'
+import { quote } from './identifiers.js'
+import { typeText, type PayloadType } from './type-text.js'
+import type { BodyName } from './declare-endpoint.js'
+
+export interface RequestConfigDeclaration {
+  declaration: InterfaceDeclarationStructure
+  payloads: PayloadType[]
+  /** True when a member other than `data` is required, so the `config` argument is. */
+  required: boolean
+  /** Notes for the verb's JSDoc. */
+  notes: string[]
+}
+
+type Member = OptionalKind<PropertySignatureStructure>
+
+/**
+ * `RequestConfig extends AxiosRequestConfig`, members in the runtime's terms: `data`, path parameters (own keys of
+ * config), `params`, `headers`, `security`, `nonceless`, `baseURL`, download and multipart settings.
+ */
+export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, link: string | undefined): RequestConfigDeclaration {
+  const context = newContext('request', false, link, 'RequestConfig')
+  const members: Member[] = []
+  const notes: string[] = []
+  const roots = (role: IrRoot['role']) => op.request.roots.filter((r) => r.role === role)
+  const member = (name: string, type: string, required: boolean, doc: string[]): Member => ({
+    name,
+    type,
+    hasQuestionToken: !required,
+    docs: [safeDocLines(link ? [...doc, `@link ${link}`] : doc).join('\n')],
+  })
+
+  if (dataName) members.push(member('data', dataName, false, ['The request body.']))
+  const jsonBody = roots('json')[0]
+  if (op.method === 'delete' && jsonBody) {
+    const how = `wxpay.client.v3.request({ method: 'delete', url: '${op.uri}', data })`
+    members.push(member('data', 'never', false, [`\`delete(config)\` drops a body; send {@link JsonDataRequest} with \`${how}\`.`]))
+    notes.push(`The runtime sends no body with \`delete(config)\`: send {@link ${'JsonDataRequest'}} with \`${how}\`.`)
+  }
+
+  for (const segment of op.segments) {
+    if (segment.kind === 'literal') continue
+    const root = roots('path').find((r) => r.field.name === segment.name || r.value === segment.name)
+    if (segment.kind === 'fixed') {
+      members.push(member(segment.name, quote(segment.value), true, [`Fills \`{${segment.name}}\` in the URL: always \`${segment.value}\`.`]))
+    } else if (root) {
+      members.push({ ...propertyOf({ ...root.field, required: true }, context, [segment.name]), name: segment.name })
+    } else {
+      members.push(member(segment.name, 'string', true, [`Fills \`{${segment.name}}\` in the URL.`]))
+    }
+  }
+
+  const query = roots('query')[0]
+  if (query) members.push(objectMember('params', query.field, context))
+  const headers = headersOf(op)
+  if (headers) members.push(objectMember('headers', headers, context))
+
+  for (const root of [...roots('security'), ...roots('nonceless')]) members.push(propertyOf(root.field, context, [root.field.name]))
+  const baseUri = roots('base_uri')[0]
+  if (baseUri) {
+    const doc = baseUri.field.description.split('\n')
+    members.push(member('baseURL', baseUri.value ? quote(baseUri.value) : 'string', baseUri.field.required, doc))
+  }
+  if (op.response.empty?.kind === 'file-stream') {
+    members.push(member('responseType', "'stream'", true, ['The reply is a file: read it as a stream.']))
+    if (op.protocol === 'v3') members.push(member('transformResponse', '[]', true, ['No JSON parsing or signature check of the file.']))
+  }
+  const meta = multipartMeta(op)
+  if (meta) {
+    members.push(member('meta', meta, true, ['The `meta` part again, unencoded: the APIv3 signature covers it.']))
+  }
+  const timeout = roots('timeout')[0]
+  if (timeout) members.push(member('timeout', 'number', timeout.field.required, timeout.field.description.split('\n')))
+
+  const declaration: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: 'RequestConfig',
+    isExported: true,
+    docs: [safeDocLines(link ? ['The request config: axios options plus what the runtime reads.', `@link ${link}`] : ['The request config.']).join('\n')],
+    extends: ['AxiosRequestConfig'],
+    properties: members,
+  }
+  const required = members.some((m) => !m.hasQuestionToken && m.name !== 'data')
+  return { declaration, payloads: context.payloads, required, notes }
+}
+
+function objectMember(name: string, field: IrField, context: ReturnType<typeof newContext>): Member {
+  const object = field.type.kind === 'object' ? field.type : { kind: 'object' as const, fields: [] }
+  const required = field.required && object.fields.some((f) => f.required)
+  return { ...propertyOf({ ...field, required, type: object }, context, [name]), name }
+}
+
+/**
+ * The `headers` row, plus what the call cannot work without: `Wechatpay-Serial` when a field is encrypted with the
+ * platform key, and `Content-Type: multipart/form-data` for uploads (axios builds the form only then).
+ */
+function headersOf(op: IrEndpoint): IrField | undefined {
+  const root = op.request.roots.find((r) => r.role === 'headers')?.field
+  const fields: IrField[] = root?.type.kind === 'object' ? [...root.type.fields] : []
+  const source = root?.source ?? op.request.source
+  const add = (name: string, type: IrField['type'], description: string) => {
+    if (!fields.some((f) => f.name.toLowerCase() === name.toLowerCase())) {
+      fields.push({ kind: 'field', name, required: true, type, description, source })
+    }
+  }
+  const bodies = op.request.roots.filter((r) => r.role === 'json' || r.role === 'body').map((r) => r.field)
+  let encrypted = false
+  walkFields(bodies, (f) => {
+    if (f.encryption === 'rsa-pubkey') encrypted = true
+  })
+  if (encrypted) add('Wechatpay-Serial', { kind: 'scalar', name: 'string' }, 'The serial of the WeChat Pay public key or certificate that encrypted the fields.')
+  if (multipartMeta(op)) add('Content-Type', { kind: 'scalar', name: 'string', enum: { kind: 'enum', values: ['multipart/form-data'] } }, 'Uploads are multipart.')
+  if (fields.length === 0) return undefined
+  const type: IrObjectType = { kind: 'object', fields }
+  return { kind: 'field', name: 'headers', required: root?.required ?? true, type, description: root?.description ?? 'Request headers.', source }
+}
+
+/** For an APIv3 multipart upload, the type of the `meta` the signer signs. */
+function multipartMeta(op: IrEndpoint): string | undefined {
+  const body = op.request.roots.find((r) => r.role === 'body')?.field
+  if (op.protocol !== 'v3' || body?.type.kind !== 'object') return undefined
+  const meta = body.type.fields.find((f) => f.name === 'meta')
+  if (!meta) return undefined
+  return meta.type.kind === 'encoded' ? 'BinaryDataRequestMeta' : typeText(meta.type, newContext('request', false, undefined, ''), [])
+}
