@@ -2,26 +2,29 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, type Diagnostic } from './diagnostics/report.js'
+import { emitClient } from './emit/client/emit-client.js'
 import { emitIr } from './emit/emit-ir.js'
+import { emitTypes } from './emit/types/emit-types.js'
 import { readDocs } from './read-docs.js'
 import { staleOutputs, writeOutputs, type Outputs } from './write-outputs.js'
 
 const USAGE = `Usage:
-  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir] [--check]
+  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client] [--check]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
 
   --docs DIR     docs pages to read (default: docs)
   --out DIR      where generated files go (default: generated)
-  --targets      comma-separated outputs; available: ir (writes ir.json)
+  --targets      comma-separated outputs (default: all): ir (ir.json), types (types/**.d.ts),
+                 client (client.ts, needs types)
   --check        write nothing; exit 1 when the files in --out are stale
   --format       check output: text lines (default) or one JSON object
   --level        lowest severity printed as text (default: warning)
 `
 
 const LEVELS = ['info', 'warning', 'error'] as const
-const TARGETS = new Set(['ir'])
+const TARGETS = new Set(['ir', 'types', 'client'])
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -30,7 +33,7 @@ function main(argv: string[]): number {
       options: {
         docs: { type: 'string', default: 'docs' },
         out: { type: 'string', default: 'generated' },
-        targets: { type: 'string', default: 'ir' },
+        targets: { type: 'string', default: 'ir,types,client' },
         check: { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         level: { type: 'string', default: 'warning' },
@@ -79,8 +82,14 @@ function main(argv: string[]): number {
     process.stderr.write(`Unexpected target(s) ${unknown.join(', ')}, expected: ${[...TARGETS].join(', ')}\n`)
     return 2
   }
+  if (targets.includes('client') && !targets.includes('types')) {
+    process.stderr.write('The client target needs the types target: add `types` to --targets\n')
+    return 2
+  }
   const outputs: Outputs = new Map()
   if (targets.includes('ir')) outputs.set('ir.json', emitIr(document, values.docs))
+  if (targets.includes('types')) for (const [path, text] of await emitTypes(document, values.docs)) outputs.set(path, text)
+  if (targets.includes('client')) outputs.set('client.ts', await emitClient(values.docs))
   const out = resolve(values.out)
   if (values.check) {
     const stale = staleOutputs(out, outputs)
@@ -100,4 +109,4 @@ function printDiagnostics(diagnostics: Diagnostic[], level: number): void {
   process.stderr.write(`${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info\n`)
 }
 
-process.exitCode = main(process.argv.slice(2))
+process.exitCode = await main(process.argv.slice(2))
