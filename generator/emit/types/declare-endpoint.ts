@@ -7,7 +7,7 @@ import {
   type ParameterDeclarationStructure,
 } from 'ts-morph'
 import type { IrEndpoint, IrField, IrObjectType } from '../../ir/types.js'
-import { safeDocLines } from './doc-comment.js'
+import { docText, safeDocLines } from './doc-comment.js'
 import { methodNamespace, typeName } from './identifiers.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
 import type { PayloadType } from './type-text.js'
@@ -38,7 +38,7 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
     bodyName = bodyRoot?.role === 'xml' ? 'XmlDataRequest' : bodyRoot?.role === 'body' ? 'BinaryDataRequest' : 'JsonDataRequest'
     const context = newContext('request', false, link, bodyName)
     const object = bodyObject(op, bodyRoot?.field, bodyRoot?.role === 'xml')
-    statements.push(declareObject(bodyName, object, context, [`The request body of ${op.title}.`]))
+    statements.push(declareObject(bodyName, object, context, [`The request body of ${op.title.replace(/\n/g, ' ')}.`]))
     payloads.push(...context.payloads)
     bodyRequired = object.fields.some((f) => f.required)
   }
@@ -60,8 +60,8 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   parameters.push({ name: 'config', type: ref('RequestConfig'), hasQuestionToken: !config.required })
   const returnType = `AxiosPromise<${ref('WellformedResponse')}>`
   const tags = link ? [`@link ${link}`] : []
-  const deprecated = op.notices.filter((n) => n.status === 'deprecated').map((n) => `@deprecated ${n.text.split('\n')[0]}`)
-  const methodDoc = [op.title, ...config.notes, ...deprecated, ...tags]
+  const deprecated = op.notices.filter((n) => n.status === 'deprecated').map((n) => `@deprecated ${docText(n.text)[0] ?? ''}`.trimEnd())
+  const methodDoc = [...docText(op.title), ...config.notes, ...deprecated, ...tags]
 
   return {
     namespace: {

@@ -1,6 +1,6 @@
 import { StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph'
 import type { IrEndpoint } from '../../ir/types.js'
-import { assertNever, safeDocLines } from './doc-comment.js'
+import { assertNever, docText, safeDocLines } from './doc-comment.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
 
 /** The one APIv2 path whose reply the runtime parses as JSON (the first entry of its `SIGNLESS` list). */
@@ -13,11 +13,11 @@ export function declareResponse(op: IrEndpoint, link: string | undefined): Array
     const docs = (lines: string[]) => [safeDocLines(link ? [...lines, `@link ${link}`] : lines).join('\n')]
     switch (empty.kind) {
       case 'file-stream':
-        return [{ kind: StructureKind.Interface, name: 'WellformedResponse', isExported: true, docs: docs([`The reply is a file, read as a stream: ${empty.text}`]), extends: ['ReadStream'] }]
+        return [{ kind: StructureKind.Interface, name: 'WellformedResponse', isExported: true, docs: docs(['The reply is a file, read as a stream.', ...docText(empty.text)]), extends: ['ReadStream'] }]
       case 'no-content':
       case 'redirect': {
         const what = empty.kind === 'redirect' ? 'a redirect' : `HTTP ${empty.status ?? 204}`
-        return [{ kind: StructureKind.Interface, name: 'WellformedResponse', isExported: true, docs: docs([`No body: the reply is ${what}. ${empty.text}`]) }]
+        return [{ kind: StructureKind.Interface, name: 'WellformedResponse', isExported: true, docs: docs([`No body: the reply is ${what}.`, ...docText(empty.text)]) }]
       }
       default:
         return assertNever(empty.kind)

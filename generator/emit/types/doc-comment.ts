@@ -8,8 +8,8 @@ export type Side = 'request' | 'response'
  * the official page. `payloadType` names the decoded type when the field carries an encoded payload.
  */
 export function fieldDoc(field: IrField, side: Side, link: string | undefined, payloadType?: string): string[] {
-  const lines = field.description.split('\n').filter((line) => line.trim() !== '')
-  if (field.tooltip) lines.push(field.tooltip)
+  const lines = docText(field.description)
+  if (field.tooltip) lines.push(...docText(field.tooltip))
   const note = wireNote(field, side, payloadType)
   if (note) lines.push(note)
   if (link) lines.push(`@link ${link}`)
@@ -46,15 +46,17 @@ function wireNote(field: IrField, side: Side, payloadType: string | undefined): 
   return payloadType ? `A string carrying {@link ${payloadType}}.` : undefined
 }
 
-/**
- * Lines made safe for a block comment: `*\/` would end it early, and a line starting with `@` would read as a tag.
- * Tags this module writes itself (`@link`, `@deprecated`) pass through.
- */
+/** Lines of text from the docs, non-empty; a line starting with `@` is escaped so it cannot read as a JSDoc tag. */
+export function docText(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.replace(/^(\s*)@/, '$1\\@'))
+}
+
+/** Lines made safe for a block comment: `*\/` would end it early. */
 export function safeDocLines(lines: string[]): string[] {
-  return lines.map((line) => {
-    const closed = line.replace(/\*\//g, '*\\/')
-    return /^@(link|deprecated) /.test(closed) ? closed : closed.replace(/^(\s*)@/, '$1\\@')
-  })
+  return lines.map((line) => line.replace(/\*\//g, '*\\/'))
 }
 
 /** A `/** … *\/` block for hand-written type text (member docs inside type literals). */

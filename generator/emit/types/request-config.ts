@@ -1,7 +1,7 @@
 import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from 'ts-morph'
 import type { IrEndpoint, IrField, IrObjectType, IrRoot } from '../../ir/types.js'
 import { walkFields } from '../../ir/walk-fields.js'
-import { safeDocLines } from './doc-comment.js'
+import { docText, safeDocLines } from './doc-comment.js'
 import { newContext, propertyOf } from './declare-object.js'
 import { quote } from './identifiers.js'
 import { typeText, type PayloadType } from './type-text.js'
@@ -62,7 +62,7 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
   for (const root of [...roots('security'), ...roots('nonceless')]) members.push(propertyOf(root.field, context, [root.field.name]))
   const baseUri = roots('base_uri')[0]
   if (baseUri) {
-    const doc = baseUri.field.description.split('\n')
+    const doc = docText(baseUri.field.description)
     members.push(member('baseURL', baseUri.value ? quote(baseUri.value) : 'string', baseUri.field.required, doc))
   }
   if (op.response.empty?.kind === 'file-stream') {
@@ -74,7 +74,7 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
     members.push(member('meta', meta, true, ['The `meta` part again, unencoded: the APIv3 signature covers it.']))
   }
   const timeout = roots('timeout')[0]
-  if (timeout) members.push(member('timeout', 'number', timeout.field.required, timeout.field.description.split('\n')))
+  if (timeout) members.push(member('timeout', 'number', timeout.field.required, docText(timeout.field.description)))
 
   const declaration: InterfaceDeclarationStructure = {
     kind: StructureKind.Interface,

@@ -75,7 +75,8 @@ declare namespace WeChatPay.OpenAPI.V3.MerchantService.ComplaintNotifications.De
   export interface RequestConfig extends AxiosRequestConfig {}
 
   /**
-   * No body: the reply is HTTP 204. 空字符串(无返回内容)
+   * No body: the reply is HTTP 204.
+   * 空字符串(无返回内容)
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012467245
    */
   export interface WellformedResponse {}

@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest'
+import ts from 'typescript'
+import { emitTypes } from '../../generator/emit/types/emit-types.js'
+import { irOf, page } from '../helpers.js'
+import { typeCheck } from '../type-check.js'
+
+const PATH = 'openapi/v3/test/page.md'
+
+/** The emitted declarations of one in-memory page, unformatted, with JSDoc stripped for short comparisons. */
+async function typesOf(markdown: string, path = PATH) {
+  const { document } = irOf(markdown, path)
+  const files = await emitTypes(document, 'docs')
+  const text = files.get(`types/${path.replace(/\.md$/, '.d.ts')}`)!
+  return { files, text, bare: text.replace(/\/\*\*[\s\S]*?\*\/\s*/g, '').replace(/\s+/g, ' ') }
+}
+
+describe('request and reply typing', () => {
+  test.each([
+    ['optional and required rows', '| json {data-required} | object | x\n| a {data-required data-indent=1} | string | x\n| b {data-indent=1} | integer | x', 'interface JsonDataRequest { a: string b?: number }'],
+    ['string enum as a literal union', '| json {data-required} | object | x\n| s {data-indent=1} | string | x<br/>`A` \\| `B` 枚举值之一', "s?: 'A' | 'B'"],
+    ['integer enum as number literals', '| json {data-required} | object | x\n| n {data-indent=1} | integer | x<br/>`1` \\| `2` 枚举值之一', 'n?: 1 | 2'],
+    ['array of enum values', '| json {data-required} | object | x\n| d {data-indent=1} | string[] | x<br/>`MON` \\| `TUE` 枚举值之一', "d?: Array<'MON' | 'TUE'>"],
+    ['object array', '| json {data-required} | object | x\n| r {data-indent=1} | object[] | x\n| id {data-required data-indent=2} | string | x', 'r?: { id: string }[]'],
+    [
+      'json_encode payload: a string with a named decoded type',
+      '| json {data-required} | object | x\n| detail {data-indent=1} | string {data-tooltip=使用json_encode后的字符串 data-encoded=by-json_encode} | x\n| {colspan=3 .im-table-line}\n| goods_id {data-required data-indent=2} | string | x',
+      'detail?: string',
+    ],
+    ['query, path and security in RequestConfig', '| security {data-required} | `true` | x\n| query {data-required} | object | x\n| limit {data-required data-indent=1} | integer | x', 'interface RequestConfig extends AxiosRequestConfig { data?: JsonDataRequest params: { limit: number } security: true }'],
+    ['base_uri as a baseURL literal', '| base_uri | string | 固定值`https://apihk.mch.weixin.qq.com/`', "baseURL?: 'https://apihk.mch.weixin.qq.com/'"],
+  ])('%s', async (_, request, want) => {
+    const { bare } = await typesOf(page(request))
+    expect(bare).toContain(want)
+  })
+
+  test('the decoded payload gets its own exported type', async () => {
+    const request = '| json {data-required} | object | x\n| detail {data-indent=1} | string {data-tooltip=使用json_encode后的字符串 data-encoded=by-json_encode} | x\n| {colspan=3 .im-table-line}\n| goods_id {data-required data-indent=2} | string | x'
+    const { text, bare } = await typesOf(page(request))
+    expect(bare).toContain('export type JsonDataRequestDetail = { goods_id: string }')
+    expect(text).toContain('The decoded value is {@link JsonDataRequestDetail}.')
+  })
+
+  test('config is required exactly when it has a required member', async () => {
+    const optional = await typesOf(page('| json {data-required} | object | x\n| a {data-required data-indent=1} | string | x'))
+    expect(optional.bare).toContain('post( data: Page.PostHttpMethod.JsonDataRequest, config?: Page.PostHttpMethod.RequestConfig, )')
+    const required = await typesOf(page('| json {data-required} | object | x\n| headers {data-required} | object | x\n| Wechatpay-Serial {data-required data-indent=1} | string | x'))
+    expect(required.bare).toContain("headers: { 'Wechatpay-Serial': string }")
+    expect(required.bare).toContain('config: Page.PostHttpMethod.RequestConfig,')
+  })
+
+  test('GET takes only config; a path parameter is a required config member', async () => {
+    const path = 'openapi/v3/test/{id}.md'
+    const { bare } = await typesOf(page('| id {data-required} | string | x', undefined, 'get'), path)
+    expect(bare).toContain('interface RequestConfig extends AxiosRequestConfig { id: string }')
+    expect(bare).toContain('get(config: _id_.GetHttpMethod.RequestConfig)')
+  })
+})
+
+describe('text from the docs cannot break out of the declarations', () => {
+  const hostile = page(
+    [
+      '| json {data-required} | object | x',
+      '| a-b {data-required data-indent=1} | string | ends a comment `*/` and starts one `/*` and a template `${x}\\``',
+      "| q {data-indent=1} | string | quotes<br/>`it's` \\| `back\\slash` 枚举值之一",
+      '| @tag {data-indent=1} | string | @deprecated looks like a tag',
+    ].join('\n'),
+    '| code {data-required} | string | `*/ declare const broken: number /*`',
+  )
+
+  test('the output type-checks, and every text reads back intact', async () => {
+    const { files, text } = await typesOf(hostile)
+    expect(typeCheck(files, ['types/index.d.ts']).errors).toEqual([])
+    const file = ts.createSourceFile('x.d.ts', text, ts.ScriptTarget.Latest, true)
+    const docs: string[] = []
+    const names: string[] = []
+    const literals: string[] = []
+    const visit = (node: ts.Node) => {
+      if (ts.isPropertySignature(node)) {
+        names.push(node.name.getText())
+        docs.push(ts.getJSDocCommentsAndTags(node).map((d) => d.getText()).join('\n'))
+      }
+      if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) literals.push(node.literal.text)
+      ts.forEachChild(node, visit)
+    }
+    visit(file)
+    expect(names).toEqual(expect.arrayContaining(["'a-b'", 'q', "'@tag'", 'code']))
+    expect(literals).toEqual(expect.arrayContaining(["it's", 'back\\slash']))
+    expect(docs.find((d) => d.includes('ends a comment'))).toContain('ends a comment *\\/ and starts one /* and a template')
+    expect(docs.find((d) => d.includes('looks like a tag'))).toContain('\\@deprecated looks like a tag')
+    // Only the namespaces are statements: the text that tried to declare a constant stayed inside its comment.
+    expect(file.statements.every((s) => ts.isModuleDeclaration(s))).toBe(true)
+    expect(docs.find((d) => d.includes('broken'))).toContain('*\\/ declare const broken: number /*')
+  })
+})
