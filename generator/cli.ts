@@ -91,14 +91,16 @@ async function main(argv: string[]): Promise<number> {
   if (targets.includes('types')) for (const [path, text] of await emitTypes(document, values.docs)) outputs.set(path, text)
   if (targets.includes('client')) outputs.set('client.ts', await emitClient(values.docs))
   const out = resolve(values.out)
+  // Folders whose every file the generator owns: a file there that is no longer generated is removed.
+  const owned = targets.includes('types') ? ['types'] : []
   if (values.check) {
-    const stale = staleOutputs(out, outputs)
+    const stale = staleOutputs(out, outputs, owned)
     for (const path of stale) process.stderr.write(`stale: ${values.out}/${path}\n`)
     if (stale.length > 0) process.stderr.write('Run `npm run generate` to update.\n')
     return stale.length > 0 ? 1 : 0
   }
-  const written = writeOutputs(out, outputs)
-  process.stderr.write(`${document.operations.length} operations from ${document.pages.length} pages; ${written.length} file(s) written to ${values.out}\n`)
+  const written = writeOutputs(out, outputs, owned)
+  process.stderr.write(`${document.operations.length} operations from ${document.pages.length} pages; ${written.length} file(s) written or removed in ${values.out}\n`)
   return 0
 }
 

@@ -1,32 +1,54 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
 
 /** Output files by path relative to the output folder. */
 export type Outputs = Map<string, string>
 
-/** Paths whose content on disk differs from `outputs` (missing files included). */
-export function staleOutputs(outDir: string, outputs: Outputs): string[] {
+/**
+ * Paths whose content on disk differs from `outputs` (missing files included), and files under the `owned` folders
+ * that `outputs` no longer has (the declarations of a page since removed).
+ */
+export function staleOutputs(outDir: string, outputs: Outputs, owned: string[] = []): string[] {
   const stale: string[] = []
   for (const [path, content] of outputs) {
     const target = join(outDir, path)
     if (!existsSync(target) || readFileSync(target, 'utf8') !== content) stale.push(path)
   }
+  for (const path of orphans(outDir, outputs, owned)) stale.push(path)
   return stale.sort()
 }
 
 /**
  * Writes changed files only, each through a temporary file and a rename, so a run killed half way leaves every
- * file either old or new, never cut short. Returns the paths written.
+ * file either old or new, never cut short; then removes orphans under `owned`. Returns the paths written or removed.
  */
-export function writeOutputs(outDir: string, outputs: Outputs): string[] {
-  const written: string[] = []
+export function writeOutputs(outDir: string, outputs: Outputs, owned: string[] = []): string[] {
+  const changed: string[] = []
   for (const path of staleOutputs(outDir, outputs)) {
     const target = join(outDir, path)
     mkdirSync(dirname(target), { recursive: true })
     const temporary = `${target}.${process.pid}.tmp`
     writeFileSync(temporary, outputs.get(path)!)
     renameSync(temporary, target)
-    written.push(path)
+    changed.push(path)
   }
-  return written
+  for (const path of orphans(outDir, outputs, owned)) {
+    rmSync(join(outDir, path))
+    changed.push(path)
+  }
+  return changed
+}
+
+function orphans(outDir: string, outputs: Outputs, owned: string[]): string[] {
+  const found: string[] = []
+  for (const folder of owned) {
+    const root = join(outDir, folder)
+    if (!existsSync(root)) continue
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue
+      const path = relative(outDir, join(entry.parentPath, entry.name)).split('\\').join('/')
+      if (!outputs.has(path)) found.push(path)
+    }
+  }
+  return found
 }
