@@ -3,26 +3,27 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, type Diagnostic } from './diagnostics/report.js'
 import { emitClient } from './emit/client/emit-client.js'
+import { emitDocs } from './emit/docs/emit-docs.js'
 import { emitIr } from './emit/emit-ir.js'
 import { emitTypes } from './emit/types/emit-types.js'
 import { readDocs } from './read-docs.js'
 import { staleOutputs, writeOutputs, type Outputs } from './write-outputs.js'
 
 const USAGE = `Usage:
-  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client] [--check]
+  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--check]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
 
   --docs DIR     docs pages to read (default: docs)
   --out DIR      where generated files go (default: generated)
   --targets      comma-separated outputs (default: all): ir (ir.json), types (types/**.d.ts),
-                 client (client.ts, needs types)
+                 client (client.ts, needs types), docs (docs/**.md twoslash pages)
   --check        write nothing; exit 1 when the files in --out are stale
   --format       check output: text lines (default) or one JSON object
   --level        lowest severity printed as text (default: warning)
 `
 
 const LEVELS = ['info', 'warning', 'error'] as const
-const TARGETS = new Set(['ir', 'types', 'client'])
+const TARGETS = new Set(['ir', 'types', 'client', 'docs'])
 
 async function main(argv: string[]): Promise<number> {
   let parsed
@@ -33,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         docs: { type: 'string', default: 'docs' },
         out: { type: 'string', default: 'generated' },
-        targets: { type: 'string', default: 'ir,types,client' },
+        targets: { type: 'string', default: 'ir,types,client,docs' },
         check: { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         level: { type: 'string', default: 'warning' },
@@ -90,9 +91,10 @@ async function main(argv: string[]): Promise<number> {
   if (targets.includes('ir')) outputs.set('ir.json', emitIr(document, values.docs))
   if (targets.includes('types')) for (const [path, text] of await emitTypes(document, values.docs)) outputs.set(path, text)
   if (targets.includes('client')) outputs.set('client.ts', await emitClient(values.docs))
+  if (targets.includes('docs')) for (const [path, text] of await emitDocs(document, values.docs)) outputs.set(path, text)
   const out = resolve(values.out)
   // Folders whose every file the generator owns: a file there that is no longer generated is removed.
-  const owned = targets.includes('types') ? ['types'] : []
+  const owned = [...(targets.includes('types') ? ['types'] : []), ...(targets.includes('docs') ? ['docs'] : [])]
   if (values.check) {
     const stale = staleOutputs(out, outputs, owned)
     for (const path of stale) process.stderr.write(`stale: ${values.out}/${path}\n`)

@@ -1,0 +1,118 @@
+import type { IrEndpoint, IrField } from '../../ir/types.js'
+import { methodNamespace, propertyName, quote, typeName } from '../types/identifiers.js'
+import { bindingName, Declared, literalOf, propertyText } from './example-values.js'
+
+/** The usage example of an endpoint: the call, the caret marker under the verb, and the reply handling. */
+export interface CallExample {
+  /** business.js after `// ---cut---`. */
+  code: string
+  /** Imports business.js needs from outside virtual.ts, placed after the cut. */
+  declared: Declared
+}
+
+export function callExample(op: IrEndpoint): CallExample {
+  const ns = ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), methodNamespace(op.method)].join('.')
+  const declared = new Declared()
+  const carriesBody = op.method === 'post' || op.method === 'put' || op.method === 'patch'
+  const lines: string[] = []
+  const head = `wxpay.${op.segments.map(propertyName).join('.')}.${op.method}(`
+  const caret = `//${' '.repeat(head.length - op.method.length - 3)}${'^'.repeat(op.method.length)}`
+  const config = configEntries(op, ns, declared)
+
+  if (carriesBody) {
+    const body = op.request.roots.find((r) => r.role === 'json' || r.role === 'xml' || r.role === 'body')
+    const fields = body?.field.type.kind === 'object' ? body.field.type.fields : []
+    const bodyName = body?.role === 'xml' ? 'XmlDataRequest' : body?.role === 'body' ? 'BinaryDataRequest' : 'JsonDataRequest'
+    // The APIv2 signer computes `sign`; an example never passes it.
+    const shown = fields.filter((f) => !(body?.role === 'xml' && f.name === 'sign'))
+    const entries = shown.map((f) => entryOf(f, `${ns}.${bodyName}`, declared, multipartMeta(op, f)))
+    if (entries.length === 0) lines.push(`${head}{}${config ? `, ${config}` : ''})`, caret)
+    else lines.push(`${head}{`, caret, ...entries.map((e) => `  ${e},`), `}${config ? `, ${config}` : ''})`)
+  } else {
+    lines.push(`${head}${config ?? ''})`, caret)
+  }
+  return { code: [...preamble(op), ...lines, ...replyHandling(op)].join('\n'), declared }
+}
+
+/** `name,` when a declared value of the same name is passed, `name: value` otherwise. */
+function entryOf(field: IrField, container: string, declared: Declared, meta?: string): string {
+  if (meta) return `${propertyText(field.name)}: JSON.stringify(${meta})`
+  const literal = literalOf(field.type, field.example)
+  if (literal !== undefined) return `${propertyText(field.name)}: ${literal}`
+  const binding = declared.use(field.name, `${container}[${quote(field.name)}]`)
+  return binding === field.name ? binding : `${propertyText(field.name)}: ${binding}`
+}
+
+/** For the `meta` part of an APIv3 upload: the declared object that is both stringified and signed. */
+function multipartMeta(op: IrEndpoint, field: IrField): string | undefined {
+  const multipart = op.protocol === 'v3' && op.request.roots.some((r) => r.role === 'body')
+  return multipart && field.name === 'meta' && field.type.kind === 'encoded' ? 'meta' : undefined
+}
+
+/** The config argument on one line: path parameters, `params`, `headers`, `security` … as `RequestConfig` orders them. */
+function configEntries(op: IrEndpoint, ns: string, declared: Declared): string | undefined {
+  const parts: string[] = []
+  const config = `${ns}.RequestConfig`
+  const root = (role: string) => op.request.roots.find((r) => r.role === role)
+  for (const segment of op.segments) {
+    if (segment.kind === 'fixed') parts.push(`${segment.name}: ${quote(segment.value)}`)
+    if (segment.kind !== 'parameter') continue
+    const row = op.request.roots.find((r) => r.role === 'path' && (r.field.name === segment.name || r.value === segment.name))
+    const field: IrField = row ? { ...row.field, name: segment.name } : { kind: 'field', name: segment.name, required: true, type: { kind: 'scalar', name: 'string' }, description: '', source: op.source }
+    parts.push(entryOf(field, config, declared))
+  }
+  const query = root('query')?.field
+  if (query?.type.kind === 'object' && query.type.fields.length > 0) {
+    parts.push(`params: { ${query.type.fields.map((f) => entryOf(f, `NonNullable<${config}['params']>`, declared)).join(', ')} }`)
+  }
+  const headers = headerEntries(op, config, declared)
+  if (headers.length > 0) parts.push(`headers: { ${headers.join(', ')} }`)
+  if (root('security')) parts.push('security: true')
+  if (root('nonceless')) parts.push('nonceless: true')
+  const base = root('base_uri')
+  if (base?.field.required && base.value) parts.push(`baseURL: ${quote(base.value)}`)
+  if (op.response.empty?.kind === 'file-stream') {
+    parts.push("responseType: 'stream'")
+    if (op.protocol === 'v3') parts.push('transformResponse: []')
+  }
+  if (op.protocol === 'v3' && op.request.roots.some((r) => r.role === 'body')) parts.push(`meta: ${declared.use('meta', `${config}['meta']`)}`)
+  return parts.length > 0 ? `{ ${parts.join(', ')} }` : undefined
+}
+
+/** Header values: the documented rows, plus the serial for encrypted fields and the multipart content type. */
+function headerEntries(op: IrEndpoint, config: string, declared: Declared): string[] {
+  const root = op.request.roots.find((r) => r.role === 'headers')?.field
+  const fields = root?.type.kind === 'object' ? root.type.fields.filter((f) => f.required) : []
+  const entries = fields.map((f) => entryOf(f, `NonNullable<${config}['headers']>`, declared))
+  const has = (name: string) => fields.some((f) => f.name.toLowerCase() === name.toLowerCase())
+  const encrypted = JSON.stringify(op.request.roots.filter((r) => r.role === 'json' || r.role === 'body')).includes('"encryption":"rsa-pubkey"')
+  if (encrypted && !has('Wechatpay-Serial')) entries.push(`'Wechatpay-Serial': ${declared.use('Wechatpay-Serial', `NonNullable<${config}['headers']>['Wechatpay-Serial']`)}`)
+  if (op.protocol === 'v3' && op.request.roots.some((r) => r.role === 'body') && !has('Content-Type')) entries.push("'Content-Type': 'multipart/form-data'")
+  return entries
+}
+
+function preamble(op: IrEndpoint): string[] {
+  return op.response.empty?.kind === 'file-stream' ? ["import { createWriteStream } from 'fs'", ''] : []
+}
+
+/** `.then(…)` destructuring every top-level reply field in order, highlighted with `[!code hl:N]`. */
+function replyHandling(op: IrEndpoint): string[] {
+  const empty = op.response.empty
+  if (empty?.kind === 'no-content') return [`.then(({ status }) => status === ${empty.status ?? 204}) // [!code hl]`]
+  if (empty?.kind === 'redirect') return ['.then(({ status, headers }) => ({ status, location: headers.location })) // [!code hl]']
+  if (empty?.kind === 'file-stream') return [".then(({ data }) => { data.pipe(createWriteStream('./downloaded')) }) // [!code hl]"]
+  const names = op.response.fields.map((f) => f.name)
+  if (names.length === 0) return ['.then(({ data }) => data) // [!code hl]']
+  // The same text binds a reply field in the parameter and returns it in the object: `name` or `'a-b': a_b_`.
+  const bindings = names.map((name) => (bindingName(name) === name ? name : `${propertyText(name)}: ${bindingName(name)}`))
+  const body = [
+    `  ({ // [!code hl:${2 * names.length + 5}]`,
+    '    data: {',
+    ...bindings.map((b) => `      ${b},`),
+    '    },',
+    '  }) => ({',
+    ...bindings.map((b) => `    ${b},`),
+    '  })',
+  ]
+  return ['.then(', ...body, ')']
+}

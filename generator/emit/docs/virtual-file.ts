@@ -1,0 +1,27 @@
+import { Project } from 'ts-morph'
+import type { IrOperation } from '../../ir/types.js'
+import { declarePage } from '../types/declare-page.js'
+
+const project = new Project({ useInMemoryFileSystem: true })
+
+/**
+ * The `virtual.ts` of one operation's twoslash block: the declarations the types emitter makes for that operation
+ * (module-scoped namespaces, as in seed 000), the `Wechatpay` root, `wxpay`, and the values the example uses.
+ */
+export function virtualFile(op: IrOperation, declared: Map<string, string>, extraImports: string[] = []): string {
+  const file = project.createSourceFile('virtual.ts', { statements: declarePage([op]) }, { overwrite: true })
+  const namespaces = file.getFullText()
+  project.removeSourceFile(file)
+  const lines = ['/// <reference types="node" />']
+  if (namespaces.includes('ReadStream')) lines.push("import { ReadStream } from 'fs'")
+  lines.push("import { AxiosRequestConfig, AxiosPromise } from 'axios'", ...extraImports, namespaces.trimEnd())
+  if (op.kind === 'endpoint') {
+    const version = op.protocol === 'v2' ? 'V2' : 'V3'
+    lines.push(
+      `export interface Wechatpay {\n  /**\n   * API${op.protocol} endpoint\n   */\n  ${op.protocol}: WeChatPay.OpenAPI.${version}\n}`,
+      'export var wxpay: Wechatpay',
+    )
+  }
+  for (const [name, type] of declared) lines.push(`export var ${name}: ${type}`)
+  return `${lines.join('\n')}\n`
+}
