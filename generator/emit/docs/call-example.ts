@@ -6,13 +6,19 @@ import { bindingName, Declared, literalOf, propertyText } from './example-values
 export interface CallExample {
   /** business.js after `// ---cut---`. */
   code: string
-  /** Imports business.js needs from outside virtual.ts, placed after the cut. */
+  /** Values virtual.ts declares for the example. */
   declared: Declared
+  /** `export type` lines virtual.ts adds for JSDoc annotations. */
+  aliases: string[]
+  /** Whether the example uses `wxpay.client`, which the block's root then declares. */
+  client: boolean
 }
 
 export function callExample(op: IrEndpoint): CallExample {
   const ns = ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), methodNamespace(op.method)].join('.')
   const declared = new Declared()
+  const jsonBody = op.request.roots.find((r) => r.role === 'json')
+  if (op.method === 'delete' && jsonBody) return deleteWithBody(op, ns, jsonBody.field, declared)
   const carriesBody = op.method === 'post' || op.method === 'put' || op.method === 'patch'
   const lines: string[] = []
   const head = `wxpay.${op.segments.map(propertyName).join('.')}.${op.method}(`
@@ -26,12 +32,15 @@ export function callExample(op: IrEndpoint): CallExample {
     // The APIv2 signer computes `sign`; an example never passes it.
     const shown = fields.filter((f) => !(body?.role === 'xml' && f.name === 'sign'))
     const entries = shown.map((f) => entryOf(f, `${ns}.${bodyName}`, declared, multipartMeta(op, f)))
-    if (entries.length === 0) lines.push(`${head}{}${config ? `, ${config}` : ''})`, caret)
-    else lines.push(`${head}{`, caret, ...entries.map((e) => `  ${e},`), `}${config ? `, ${config}` : ''})`)
+    const second = config ? `, { ${config.join(', ')} }` : ''
+    if (entries.length === 0) lines.push(`${head}{}${second})`, caret)
+    else lines.push(`${head}{`, caret, ...entries.map((e) => `  ${e},`), `}${second})`)
+  } else if (config) {
+    lines.push(`${head}{`, caret, ...config.map((part) => `  ${part},`), '})')
   } else {
-    lines.push(`${head}${config ?? ''})`, caret)
+    lines.push(`${head})`, caret)
   }
-  return { code: [...preamble(op), ...lines, ...replyHandling(op)].join('\n'), declared }
+  return { code: [...preamble(op), ...lines, ...replyHandling(op)].join('\n'), declared, aliases: [], client: false }
 }
 
 /** `name,` when a declared value of the same name is passed, `name: value` otherwise. */
@@ -49,8 +58,36 @@ function multipartMeta(op: IrEndpoint, field: IrField): string | undefined {
   return multipart && field.name === 'meta' && field.type.kind === 'encoded' ? 'meta' : undefined
 }
 
-/** The config argument on one line: path parameters, `params`, `headers`, `security` … as `RequestConfig` orders them. */
-function configEntries(op: IrEndpoint, ns: string, declared: Declared): string | undefined {
+/**
+ * `delete(config)` drops a body (the runtime passes no data for DELETE), so the example sends it through the
+ * runtime's APIv3 axios instance, which still signs it; the body is typed by a JSDoc annotation.
+ */
+function deleteWithBody(op: IrEndpoint, ns: string, body: IrField, declared: Declared): CallExample {
+  const fields = body.type.kind === 'object' ? body.type.fields : []
+  const entries = fields.map((f) => entryOf(f, `${ns}.JsonDataRequest`, declared))
+  const url = op.segments
+    .map((s) => (s.kind === 'literal' ? s.name : s.kind === 'fixed' ? s.value : `\${${declared.use(s.name, `${ns}.RequestConfig[${quote(s.name)}]`)}}`))
+    .join('/')
+  const head = 'wxpay.client.v3.request({'
+  const lines = [
+    `/** @type {import('./virtual').RequestBody} */`,
+    'const data = {',
+    ...entries.map((e) => `  ${e},`),
+    '}',
+    '// `delete(config)` sends no body: the runtime\'s APIv3 client sends and signs it.',
+    head,
+    `//${' '.repeat(head.indexOf('request') - 2)}${'^'.repeat('request'.length)}`,
+    "  method: 'delete',",
+    `  url: ${url.includes('${') ? `\`${url}\`` : quote(url)},`,
+    '  data,',
+    '})',
+    ...replyHandling(op),
+  ]
+  return { code: lines.join('\n'), declared, aliases: [`export type RequestBody = ${ns}.JsonDataRequest`], client: true }
+}
+
+/** The config members: path parameters, `params`, `headers`, `security` … as `RequestConfig` orders them. */
+function configEntries(op: IrEndpoint, ns: string, declared: Declared): string[] | undefined {
   const parts: string[] = []
   const config = `${ns}.RequestConfig`
   const root = (role: string) => op.request.roots.find((r) => r.role === role)
@@ -75,8 +112,11 @@ function configEntries(op: IrEndpoint, ns: string, declared: Declared): string |
     parts.push("responseType: 'stream'")
     if (op.protocol === 'v3') parts.push('transformResponse: []')
   }
-  if (op.protocol === 'v3' && op.request.roots.some((r) => r.role === 'body')) parts.push(`meta: ${declared.use('meta', `${config}['meta']`)}`)
-  return parts.length > 0 ? `{ ${parts.join(', ')} }` : undefined
+  if (op.protocol === 'v3' && op.request.roots.some((r) => r.role === 'body')) {
+    const meta = declared.use('meta', `${config}['meta']`)
+    parts.push(meta === 'meta' ? meta : `meta: ${meta}`)
+  }
+  return parts.length > 0 ? parts : undefined
 }
 
 /** Header values: the documented rows, plus the serial for encrypted fields and the multipart content type. */

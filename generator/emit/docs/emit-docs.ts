@@ -58,7 +58,7 @@ async function block(op: IrOperation): Promise<string> {
   let imports: string[]
   if (op.kind === 'endpoint') {
     const example = callExample(op)
-    virtual = virtualFile(op, example.declared.entries)
+    virtual = `${virtualFile(op, example.declared.entries, example.client).trimEnd()}\n${example.aliases.join('\n')}\n`
     imports = ['wxpay', ...example.declared.entries.keys()]
     business = example.code
   } else {

@@ -8,17 +8,17 @@ const project = new Project({ useInMemoryFileSystem: true })
  * The `virtual.ts` of one operation's twoslash block: the declarations the types emitter makes for that operation
  * (module-scoped namespaces, as in seed 000), the `Wechatpay` root, `wxpay`, and the values the example uses.
  */
-export function virtualFile(op: IrOperation, declared: Map<string, string>, extraImports: string[] = []): string {
+export function virtualFile(op: IrOperation, declared: Map<string, string>, client = false): string {
   const file = project.createSourceFile('virtual.ts', { statements: declarePage([op]) }, { overwrite: true })
   const namespaces = file.getFullText()
   project.removeSourceFile(file)
   const lines = ['/// <reference types="node" />']
   if (namespaces.includes('ReadStream')) lines.push("import { ReadStream } from 'fs'")
-  lines.push("import { AxiosRequestConfig, AxiosPromise } from 'axios'", ...extraImports, namespaces.trimEnd())
+  lines.push("import { AxiosRequestConfig, AxiosPromise } from 'axios'", namespaces.trimEnd())
   if (op.kind === 'endpoint') {
     const version = op.protocol === 'v2' ? 'V2' : 'V3'
     lines.push(
-      `export interface Wechatpay {\n  /**\n   * API${op.protocol} endpoint\n   */\n  ${op.protocol}: WeChatPay.OpenAPI.${version}\n}`,
+      `export interface Wechatpay {\n  /**\n   * API${op.protocol} endpoint\n   */\n  ${op.protocol}: WeChatPay.OpenAPI.${version}${client ? `\n  /**\n   * The runtime's axios instances\n   */\n  client: { ${op.protocol}: import('axios').AxiosInstance }` : ''}\n}`,
       'export var wxpay: Wechatpay',
     )
   }
