@@ -2,28 +2,28 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, type Diagnostic } from './diagnostics/report.js'
-import { emitClient } from './emit/client/emit-client.js'
-import { emitDocs } from './emit/docs/emit-docs.js'
-import { emitIr } from './emit/emit-ir.js'
-import { emitTypes } from './emit/types/emit-types.js'
-import { readDocs } from './read-docs.js'
-import { staleOutputs, writeOutputs, type Outputs } from './write-outputs.js'
+import { generate, TARGETS, type GenerateOptions, type Target } from './generate.js'
+import { progressReporter } from './progress.js'
+import { watchDocs } from './watch.js'
+import { staleOutputs, writeOutputs } from './write-outputs.js'
 
 const USAGE = `Usage:
-  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--check]
+  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--check] [--watch]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
 
-  --docs DIR     docs pages to read (default: docs)
-  --out DIR      where generated files go (default: generated)
-  --targets      comma-separated outputs (default: all): ir (ir.json), types (types/**.d.ts),
-                 client (client.ts, needs types), docs (docs/**.md twoslash pages)
-  --check        write nothing; exit 1 when the files in --out are stale
-  --format       check output: text lines (default) or one JSON object
-  --level        lowest severity printed as text (default: warning)
+  --docs DIR       docs pages to read (default: docs)
+  --out DIR        where generated files go (default: generated)
+  --targets        comma-separated outputs (default: all): ir (ir.json), types (types/**.d.ts),
+                   client (client.ts, needs types), docs (docs/**.md twoslash pages)
+  --check          write nothing; exit 1 when the files in --out are stale
+  --watch          regenerate when a docs page changes, until interrupted
+  --cache-dir DIR  page cache (default: node_modules/.cache/wechatpay-codegen)
+  --no-cache       read and write no cache
+  --format         check output: text lines (default) or one JSON object
+  --level          lowest severity printed as text (default: warning)
 `
 
 const LEVELS = ['info', 'warning', 'error'] as const
-const TARGETS = new Set(['ir', 'types', 'client', 'docs'])
 
 async function main(argv: string[]): Promise<number> {
   let parsed
@@ -34,16 +34,18 @@ async function main(argv: string[]): Promise<number> {
       options: {
         docs: { type: 'string', default: 'docs' },
         out: { type: 'string', default: 'generated' },
-        targets: { type: 'string', default: 'ir,types,client,docs' },
+        targets: { type: 'string', default: TARGETS.join(',') },
         check: { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
+        'cache-dir': { type: 'string', default: 'node_modules/.cache/wechatpay-codegen' },
+        'no-cache': { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         level: { type: 'string', default: 'warning' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`)
-    return 2
+    return usage((error as Error).message)
   }
   const { values, positionals } = parsed
   const command = positionals[0]
@@ -52,58 +54,64 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined && !values.help ? 2 : 0
   }
   const level = LEVELS.indexOf(values.level as (typeof LEVELS)[number])
-  if (level < 0 || (values.format !== 'text' && values.format !== 'json')) {
-    process.stderr.write(`Unexpected --level or --format value\n\n${USAGE}`)
-    return 2
-  }
-  const { document, diagnostics } = readDocs(resolve(values.docs))
-  const errors = diagnostics.filter((d) => d.severity === 'error').length
+  if (level < 0 || (values.format !== 'text' && values.format !== 'json')) return usage('Unexpected --level or --format value')
+  if (command !== 'check' && command !== 'generate') return usage(`Unexpected command \`${command}\``)
+  const targets = command === 'check' ? [] : values.targets.split(',').map((t) => t.trim())
+  const unknown = targets.filter((t) => !(TARGETS as readonly string[]).includes(t))
+  if (unknown.length > 0) return usage(`Unexpected target(s) ${unknown.join(', ')}, expected: ${TARGETS.join(', ')}`)
+  if (targets.includes('client') && !targets.includes('types')) return usage('The client target needs the types target: add `types` to --targets')
 
+  const options: GenerateOptions = {
+    docsDir: resolve(values.docs),
+    docsLabel: values.docs,
+    targets: targets as Target[],
+    cacheDir: values['no-cache'] ? false : resolve(values['cache-dir']),
+  }
   if (command === 'check') {
+    const { document, diagnostics } = await generate({ ...options, onProgress: progressReporter() })
     if (values.format === 'json') {
-      const pages = document.pages.length
-      process.stdout.write(`${JSON.stringify({ pages, operations: document.operations.length, diagnostics })}\n`)
+      process.stdout.write(`${JSON.stringify({ pages: document.pages.length, operations: document.operations.length, diagnostics })}\n`)
     } else {
       printDiagnostics(diagnostics, level)
     }
-    return errors > 0 ? 1 : 0
+    return diagnostics.some((d) => d.severity === 'error') ? 1 : 0
   }
-  if (command !== 'generate') {
-    process.stderr.write(`Unexpected command \`${command}\`\n\n${USAGE}`)
-    return 2
-  }
-  printDiagnostics(diagnostics, Math.max(level, 1))
+  const run = () => generateOnce(options, values.out, values.check, Math.max(level, 1))
+  const status = await run()
+  if (!values.watch) return status
+  await watchDocs(options.docsDir, run)
+  return 0
+}
+
+/** One generate run: diagnostics, then write (or with --check compare) the outputs; the exit code. */
+async function generateOnce(options: GenerateOptions, outLabel: string, check: boolean, level: number): Promise<number> {
+  const { document, diagnostics, outputs, stats } = await generate({ ...options, onProgress: progressReporter() })
+  printDiagnostics(diagnostics, level)
+  const errors = diagnostics.filter((d) => d.severity === 'error').length
   if (errors > 0) {
-    process.stderr.write(`${errors} error(s) in ${values.docs}: nothing written\n`)
+    process.stderr.write(`${errors} error(s) in ${options.docsLabel}: nothing written\n`)
     return 1
   }
-  const targets = values.targets.split(',').map((t) => t.trim())
-  const unknown = targets.filter((t) => !TARGETS.has(t))
-  if (unknown.length > 0) {
-    process.stderr.write(`Unexpected target(s) ${unknown.join(', ')}, expected: ${[...TARGETS].join(', ')}\n`)
-    return 2
-  }
-  if (targets.includes('client') && !targets.includes('types')) {
-    process.stderr.write('The client target needs the types target: add `types` to --targets\n')
-    return 2
-  }
-  const outputs: Outputs = new Map()
-  if (targets.includes('ir')) outputs.set('ir.json', emitIr(document, values.docs))
-  if (targets.includes('types')) for (const [path, text] of await emitTypes(document, values.docs)) outputs.set(path, text)
-  if (targets.includes('client')) outputs.set('client.ts', await emitClient(values.docs))
-  if (targets.includes('docs')) for (const [path, text] of await emitDocs(document, values.docs)) outputs.set(path, text)
-  const out = resolve(values.out)
+  const out = resolve(outLabel)
   // Folders whose every file the generator owns: a file there that is no longer generated is removed.
-  const owned = [...(targets.includes('types') ? ['types'] : []), ...(targets.includes('docs') ? ['docs'] : [])]
-  if (values.check) {
+  const owned = options.targets.filter((t) => t === 'types' || t === 'docs')
+  if (check) {
     const stale = staleOutputs(out, outputs, owned)
-    for (const path of stale) process.stderr.write(`stale: ${values.out}/${path}\n`)
+    for (const path of stale) process.stderr.write(`stale: ${outLabel}/${path}\n`)
     if (stale.length > 0) process.stderr.write('Run `npm run generate` to update.\n')
     return stale.length > 0 ? 1 : 0
   }
   const written = writeOutputs(out, outputs, owned)
-  process.stderr.write(`${document.operations.length} operations from ${document.pages.length} pages; ${written.length} file(s) written or removed in ${values.out}\n`)
+  process.stderr.write(
+    `${document.operations.length} operations from ${document.pages.length} pages (${stats.built} built, ` +
+      `${stats.pages - stats.built} cached); ${written.length} file(s) written or removed in ${outLabel}\n`,
+  )
   return 0
+}
+
+function usage(message: string): number {
+  process.stderr.write(`${message}\n\n${USAGE}`)
+  return 2
 }
 
 function printDiagnostics(diagnostics: Diagnostic[], level: number): void {

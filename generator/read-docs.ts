@@ -1,23 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
+import { listPages } from './list-pages.js'
 import type { VFile } from 'vfile'
 import { diagnosticsOf, type Diagnostic } from './diagnostics/report.js'
 import { buildIr } from './ir/build-ir.js'
 import type { IrDocument } from './ir/types.js'
 import { parsePage } from './parse/parse-page.js'
 
+export { listPages }
+
 export interface DocsResult {
   document: IrDocument
   files: VFile[]
   diagnostics: Diagnostic[]
-}
-
-/** Docs pages under `dir`: every `.md` below `openapi/` and `webhook/`, sorted, with `/` separators. */
-export function listPages(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((p) => p.split(sep).join('/'))
-    .filter((p) => /^(openapi|webhook)\/.+\.md$/.test(p))
-    .sort()
 }
 
 /**

@@ -39,7 +39,12 @@ export function diagnosticsOf(files: VFile[]): Diagnostic[] {
       })
     }
   }
-  return out.sort(compareDiagnostics)
+  return sortDiagnostics(out)
+}
+
+/** Diagnostics by file, then line and column. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(compareDiagnostics)
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -5,7 +5,9 @@ import { buildOperation } from './build-operation.js'
 import { pageAddress } from './page-address.js'
 import type { IrDocument, IrOperation, IrPage } from './types.js'
 
-export const IR_VERSION = 1
+import { IR_VERSION } from './ir-version.js'
+
+export { IR_VERSION }
 
 /** Builds the IR of parsed pages; operations are in page order, pages sorted by path. */
 export function buildIr(parsed: Array<{ page: PageModel; file: VFile }>): IrDocument {

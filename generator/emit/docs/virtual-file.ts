@@ -2,13 +2,14 @@ import { Project } from 'ts-morph'
 import type { IrOperation } from '../../ir/types.js'
 import { declarePage } from '../types/declare-page.js'
 
-const project = new Project({ useInMemoryFileSystem: true })
+let project: Project | undefined
 
 /**
  * The `virtual.ts` of one operation's twoslash block: the declarations the types emitter makes for that operation
  * (module-scoped namespaces, as in seed 000), the `Wechatpay` root, `wxpay`, and the values the example uses.
  */
 export function virtualFile(op: IrOperation, declared: Map<string, string>, client = false): string {
+  project ??= new Project({ useInMemoryFileSystem: true })
   const file = project.createSourceFile('virtual.ts', { statements: declarePage([op]) }, { overwrite: true })
   const namespaces = file.getFullText()
   project.removeSourceFile(file)

@@ -1,0 +1,96 @@
+import { diagnosticsOf, type Diagnostic } from './diagnostics/report.js'
+import { docsIndexEntry, docsPath, pageDocsText, type DocsIndexEntry } from './emit/docs/emit-docs.js'
+import { formatTypeScript, pageTypesText, typesPath } from './emit/types/emit-types.js'
+import { buildIr } from './ir/build-ir.js'
+import type { IrOperation, IrPage } from './ir/types.js'
+import { parsePage } from './parse/parse-page.js'
+
+/** Outputs made page by page; `ir` and `client` are made from all pages at once. */
+export type PageTarget = 'types' | 'docs'
+
+export interface PageInput {
+  /** Relative to the docs root, `/` separators. */
+  path: string
+  source: string
+  /** What diagnostics print (relative to the working directory). */
+  displayPath: string
+  docsLabel: string
+  targets: PageTarget[]
+}
+
+/** Milliseconds spent per stage, summed over pages (CPU time across workers, not wall time). */
+export interface Timings {
+  parse: number
+  build: number
+  emit: number
+  format: number
+}
+
+/** Everything one page contributes: plain data, so it can cross a worker boundary and sit in the cache. */
+export interface PageResult {
+  page: IrPage
+  operations: IrOperation[]
+  diagnostics: Diagnostic[]
+  /** Output path → text, for the page targets computed. */
+  outputs: Record<string, string>
+  /** The page's line in docs/index.md, when it has operations. */
+  docsEntry?: DocsIndexEntry
+  targets: PageTarget[]
+  timings: Timings
+}
+
+/** Parses, builds and emits one page. */
+export async function buildPage(input: PageInput): Promise<PageResult> {
+  const timings: Timings = { parse: 0, build: 0, emit: 0, format: 0 }
+  let mark = performance.now()
+  const lap = (stage: keyof Timings) => {
+    const now = performance.now()
+    timings[stage] += now - mark
+    mark = now
+  }
+  const parsed = parsePage(input.path, input.source, input.displayPath)
+  lap('parse')
+  const document = buildIr([parsed])
+  const diagnostics = diagnosticsOf([parsed.file])
+  lap('build')
+  const page = document.pages[0]!
+  const operations = document.operations
+  const result: PageResult = { page, operations, diagnostics, outputs: {}, targets: input.targets, timings }
+  if (page.role !== 'operations' || operations.length === 0) return result
+  await emitPageOutputs(result, input.docsLabel, timings)
+  return result
+}
+
+/** Fills `result.outputs` from its page and operations (again, after a duplicate operation was dropped). */
+export async function emitPageOutputs(result: PageResult, docsLabel: string, timings: Timings): Promise<void> {
+  const { page, operations } = result
+  result.outputs = {}
+  let mark = performance.now()
+  const lap = (stage: keyof Timings) => {
+    const now = performance.now()
+    timings[stage] += now - mark
+    mark = now
+  }
+  if (operations.length === 0) return
+  if (result.targets.includes('types')) {
+    const text = pageTypesText(page, operations, docsLabel)
+    lap('emit')
+    result.outputs[typesPath(page.source.file)] = await formatTypeScript(text)
+    lap('format')
+  }
+  if (result.targets.includes('docs')) {
+    // The page text is built around formatted virtual.ts files: time spent formatting them counts as format.
+    let formatting = 0
+    const text = await pageDocsText(page, operations, docsLabel, async (code) => {
+      const started = performance.now()
+      const formatted = await formatTypeScript(code)
+      formatting += performance.now() - started
+      return formatted
+    })
+    lap('emit')
+    timings.emit -= formatting
+    timings.format += formatting
+    result.outputs[docsPath(page.source.file)] = text
+    result.docsEntry = docsIndexEntry(page, operations)
+  }
+}

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { PageInput, PageResult } from './build-page.js'
+
+/**
+ * Page results on disk, keyed by a hash of the page (path, text, how it is named in output) and of the generator
+ * itself, so a changed page or a changed generator misses and everything else hits.
+ */
+export class PageCache {
+  constructor(
+    private readonly dir: string,
+    private readonly fingerprint: string,
+  ) {}
+
+  key(input: PageInput): string {
+    const hash = createHash('sha256')
+    for (const part of [this.fingerprint, input.path, input.displayPath, input.docsLabel, input.source]) hash.update(part).update('\0')
+    return hash.digest('hex')
+  }
+
+  /** The cached result when it holds every target asked for. */
+  get(key: string, input: PageInput): PageResult | undefined {
+    const file = this.fileOf(key)
+    if (!existsSync(file)) return undefined
+    try {
+      const result = JSON.parse(readFileSync(file, 'utf8')) as PageResult
+      return input.targets.every((t) => result.targets.includes(t)) ? result : undefined
+    } catch {
+      return undefined // a damaged entry is a miss
+    }
+  }
+
+  set(key: string, result: PageResult): void {
+    const file = this.fileOf(key)
+    mkdirSync(dirname(file), { recursive: true })
+    const temporary = `${file}.${process.pid}.tmp`
+    writeFileSync(temporary, JSON.stringify(result))
+    renameSync(temporary, file)
+  }
+
+  private fileOf(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.json`)
+  }
+}
+
+/** Packages whose versions change what is generated. */
+const OUTPUT_PACKAGES = ['prettier', 'ts-morph', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'php-parser', 'yaml']
+
+let cached: string | undefined
+
+/**
+ * A hash of the generator's own code (every file of this directory tree) and of the packages that shape its
+ * output: a rebuilt generator never reads results of an older one.
+ */
+export function generatorFingerprint(): string {
+  if (cached) return cached
+  const hash = createHash('sha256')
+  const root = dirname(fileURLToPath(import.meta.url))
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|ts)$/.test(f)).sort()
+  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0')
+  const require = createRequire(import.meta.url)
+  for (const name of OUTPUT_PACKAGES) {
+    try {
+      hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\0`)
+    } catch {
+      hash.update(`${name}@?\0`) // a package that hides its package.json still counts by name
+    }
+  }
+  cached = hash.digest('hex')
+  return cached
+}
