@@ -28,8 +28,17 @@ export function writeOutputs(outDir: string, outputs: Outputs, owned: string[] =
     const target = join(outDir, path)
     mkdirSync(dirname(target), { recursive: true })
     const temporary = `${target}.${process.pid}.tmp`
-    writeFileSync(temporary, outputs.get(path)!)
-    renameSync(temporary, target)
+    try {
+      writeFileSync(temporary, outputs.get(path)!)
+      renameSync(temporary, target)
+    } catch (error) {
+      try {
+        rmSync(temporary, { force: true })
+      } catch {
+        // the temporary path was never a file of ours
+      }
+      throw error
+    }
     changed.push(path)
   }
   for (const path of orphans(outDir, outputs, owned)) {

@@ -1,0 +1,68 @@
+// `npm run bench`: the generator over ../shared/corpus, every figure measured in this one run and printed as
+// ratios, since these machines are shared and noisy. Goals: (a) ≤ 1.0, (b) ≤ 0.05, (c) ≤ 0.10, peak < 1 GiB.
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { listPages } from '../generator/list-pages.js'
+
+interface Run {
+  ms: number
+  maxRssMb: number
+  built: number
+  pages: number
+  written: number
+  timings: Record<string, number>
+}
+
+const corpus = process.argv[2] ?? fileURLToPath(new URL('../../../shared/corpus', import.meta.url))
+const work = mkdtempSync(join(tmpdir(), 'wechatpay-codegen-bench-'))
+// A copy, so one page can be changed; the corpus itself is never written.
+cpSync(corpus, join(work, 'docs'), { recursive: true })
+const docs = join(work, 'docs')
+const pages = listPages(docs)
+
+const baseline = remarkOnly()
+const generateRun = (): Run => {
+  const script = fileURLToPath(new URL('./run-generate.js', import.meta.url))
+  return JSON.parse(execFileSync(process.execPath, [script, docs, join(work, 'out'), join(work, 'cache')], { encoding: 'utf8' })) as Run
+}
+const cold = generateRun()
+const warm = generateRun()
+// An edit a maintainer makes: a field's description, which changes the page's IR, declarations and docs page.
+const changedPage = join(docs, pages.find((p) => p.startsWith('openapi/v3/') && readFileSync(join(docs, p), 'utf8').includes('| 商户号'))!)
+writeFileSync(changedPage, readFileSync(changedPage, 'utf8').replace('| 商户号', '| 商户号(已核对)'))
+const changed = generateRun()
+rmSync(work, { recursive: true, force: true })
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const ratio = (value: number, goal: number) => `${value.toFixed(3)} (goal ≤ ${goal}) ${value <= goal ? 'met' : 'NOT met'}`
+console.log(`corpus: ${pages.length} pages; ${availableParallelism()} cores`)
+console.log(`remark-parse + gfm + frontmatter only, one core: ${s(baseline)}`)
+console.log(`cold generate (${cold.built} pages built, ${cold.written} files written): ${s(cold.ms)}, peak memory ${cold.maxRssMb.toFixed(0)} MB (goal < 1024 MB) ${cold.maxRssMb < 1024 ? 'met' : 'NOT met'}`)
+console.log(`warm generate, no change (${warm.built} built): ${s(warm.ms)}`)
+console.log(`one page changed (${changed.built} built, ${changed.written} files written): ${s(changed.ms)}`)
+console.log(`(a) cold ÷ remark-only:  ${ratio(cold.ms / baseline, 1.0)}`)
+console.log(`(b) warm ÷ cold:         ${ratio(warm.ms / cold.ms, 0.05)}`)
+console.log(`(c) one page ÷ cold:     ${ratio(changed.ms / cold.ms, 0.1)}`)
+const t = cold.timings
+const cpu = t.parse! + t.build! + t.emit! + t.format!
+console.log(
+  `cold run, where time goes (parse/build/emit/format are CPU time summed over workers): parse ${s(t.parse!)}, ` +
+    `build ${s(t.build!)}, emit ${s(t.emit!)}, format ${s(t.format!)} (${((100 * t.format!) / cpu).toFixed(0)}% of page CPU); ` +
+    `main thread: read and cache lookup ${s(t.read!)}, merge ${s(t.merge!)}, write ${s(t.write!)}`,
+)
+
+/** Milliseconds for the remark parser alone over every page, on this thread. */
+function remarkOnly(): number {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter)
+  const sources = pages.map((p) => readFileSync(join(docs, p), 'utf8'))
+  const started = performance.now()
+  for (const source of sources) processor.parse(source)
+  return performance.now() - started
+}
