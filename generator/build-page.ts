@@ -42,12 +42,7 @@ export interface PageResult {
 /** Parses, builds and emits one page. */
 export async function buildPage(input: PageInput): Promise<PageResult> {
   const timings: Timings = { parse: 0, build: 0, emit: 0, format: 0 }
-  let mark = performance.now()
-  const lap = (stage: keyof Timings) => {
-    const now = performance.now()
-    timings[stage] += now - mark
-    mark = now
-  }
+  const lap = stopwatch(timings)
   const parsed = parsePage(input.path, input.source, input.displayPath)
   lap('parse')
   const document = buildIr([parsed])
@@ -65,12 +60,7 @@ export async function buildPage(input: PageInput): Promise<PageResult> {
 export async function emitPageOutputs(result: PageResult, docsLabel: string, timings: Timings): Promise<void> {
   const { page, operations } = result
   result.outputs = {}
-  let mark = performance.now()
-  const lap = (stage: keyof Timings) => {
-    const now = performance.now()
-    timings[stage] += now - mark
-    mark = now
-  }
+  const lap = stopwatch(timings)
   if (operations.length === 0) return
   if (result.targets.includes('types')) {
     const text = pageTypesText(page, operations, docsLabel)
@@ -92,5 +82,15 @@ export async function emitPageOutputs(result: PageResult, docsLabel: string, tim
     timings.format += formatting
     result.outputs[docsPath(page.source.file)] = text
     result.docsEntry = docsIndexEntry(page, operations)
+  }
+}
+
+/** A lap timer: each call adds the time since the previous one to `stage`. */
+function stopwatch(timings: Timings): (stage: keyof Timings) => void {
+  let mark = performance.now()
+  return (stage) => {
+    const now = performance.now()
+    timings[stage] += now - mark
+    mark = now
   }
 }

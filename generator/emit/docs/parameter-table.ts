@@ -1,4 +1,5 @@
 import type { IrField, IrOperation, IrType } from '../../ir/types.js'
+import { childrenOf } from '../../ir/walk-fields.js'
 
 /**
  * The parameter tables of an operation as markdown: name (with its path), type, required, description. Wrapped in
@@ -57,25 +58,6 @@ function row(field: IrField, path: string): string {
   const notes = [field.encryption && `加密：${field.encryption}`, field.encoding && `编码：${field.encoding}`].filter(Boolean)
   const description = [field.description, ...notes].filter(Boolean).join('\n')
   return `| \`${cell(path)}\` | ${cell(typeLabel(field.type))} | ${field.required ? '✓' : ''} | ${cell(description)} |`
-}
-
-function childrenOf(type: IrType): IrField[] {
-  switch (type.kind) {
-    case 'object':
-      return [...type.fields, ...(type.variants ?? []).flat()]
-    case 'array':
-      return type.items.kind === 'scalar' ? [] : childrenOf(type.items)
-    case 'encoded':
-      return type.payload.fields
-    case 'scalar':
-    case 'true':
-    case 'opaque':
-      return []
-    default: {
-      const never: never = type
-      throw new Error(`Unhandled type ${JSON.stringify(never)}`)
-    }
-  }
 }
 
 function typeLabel(type: IrType): string {
