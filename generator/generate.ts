@@ -87,7 +87,7 @@ async function merge(results: PageResult[], options: GenerateOptions, timings: T
     const kept = result.operations.filter((op) => {
       const first = seen.get(op.id)
       if (!first) return seen.set(op.id, op)
-      const file = result.diagnostics[0]?.file ?? relative(options.cwd ?? process.cwd(), join(options.docsDir, op.source.file))
+      const file = relative(options.cwd ?? process.cwd(), join(options.docsDir, op.source.file)).split(sep).join('/')
       const message = `Unexpected second \`${op.id}\`, first defined at ${first.source.file}:${first.source.line}`
       diagnostics.push({ file, line: op.source.line, column: op.source.column, severity: rules['duplicate-operation'].severity, ruleId: 'duplicate-operation', message })
       return false
