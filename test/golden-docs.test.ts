@@ -15,6 +15,8 @@ describe('golden twoslash pages of docs/', async () => {
   // `npx vitest -u` rewrites them; review the diff before committing.
   test.each([...outputs.keys()])('%s', async (path) => {
     await expect(outputs.get(path)).toMatchFileSnapshot(`fixtures/golden/${path}.txt`)
+    // The CLI's page pipeline (workers, cache) wrote generated/: it must agree with the whole-document emitter.
+    expect(readFileSync(join(projectDir, 'generated', path), 'utf8')).toBe(outputs.get(path))
   })
 
   test('every block compiles in twoslash, the example checked as JavaScript', () => {

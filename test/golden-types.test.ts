@@ -49,6 +49,8 @@ describe('golden declarations of docs/', async () => {
   // `npx vitest -u` rewrites them; review the diff before committing.
   test.each([...outputs.keys()])('%s', async (path) => {
     await expect(outputs.get(path)).toMatchFileSnapshot(`fixtures/golden/${path.replace(/\.d\.ts$/, '')}.types.txt`)
+    // The CLI's page pipeline (workers, cache) wrote generated/: it must agree with the whole-document emitter.
+    expect(readFileSync(join(projectDir, 'generated', path), 'utf8')).toBe(outputs.get(path))
   })
 
   test('the seed endpoint has seed 000’s namespaces, interfaces and members, with the listed differences', () => {

@@ -1,5 +1,6 @@
 import type { IrEndpoint, IrField } from '../../ir/types.js'
 import { methodNamespace, propertyName, quote, typeName } from '../types/identifiers.js'
+import { bodyOf, carriesBody, headersOf, multipartMeta } from '../types/request-shape.js'
 import { bindingName, Declared, literalOf, propertyText } from './example-values.js'
 
 /** The usage example of an endpoint: the call, the caret marker under the verb, and the reply handling. */
@@ -19,19 +20,19 @@ export function callExample(op: IrEndpoint): CallExample {
   const declared = new Declared()
   const jsonBody = op.request.roots.find((r) => r.role === 'json')
   if (op.method === 'delete' && jsonBody) return deleteWithBody(op, ns, jsonBody.field, declared)
-  const carriesBody = op.method === 'post' || op.method === 'put' || op.method === 'patch'
   const lines: string[] = []
   const head = `wxpay.${op.segments.map(propertyName).join('.')}.${op.method}(`
   const caret = `//${' '.repeat(head.length - op.method.length - 3)}${'^'.repeat(op.method.length)}`
   const config = configEntries(op, ns, declared)
 
-  if (carriesBody) {
-    const body = op.request.roots.find((r) => r.role === 'json' || r.role === 'xml' || r.role === 'body')
+  if (carriesBody(op.method)) {
+    const { root: body, name: bodyName } = bodyOf(op)
     const fields = body?.field.type.kind === 'object' ? body.field.type.fields : []
-    const bodyName = body?.role === 'xml' ? 'XmlDataRequest' : body?.role === 'body' ? 'BinaryDataRequest' : 'JsonDataRequest'
     // The APIv2 signer computes `sign`; an example never passes it.
     const shown = fields.filter((f) => !(body?.role === 'xml' && f.name === 'sign'))
-    const entries = shown.map((f) => entryOf(f, `${ns}.${bodyName}`, declared, multipartMeta(op, f)))
+    const meta = multipartMeta(op)
+    // An encoded `meta` part is the declared object, stringified; the config passes the object itself.
+    const entries = shown.map((f) => (f === meta && f.type.kind === 'encoded' ? 'meta: JSON.stringify(meta)' : entryOf(f, `${ns}.${bodyName}`, declared)))
     const second = config ? `, { ${config.join(', ')} }` : ''
     if (entries.length === 0) lines.push(`${head}{}${second})`, caret)
     else lines.push(`${head}{`, caret, ...entries.map((e) => `  ${e},`), `}${second})`)
@@ -43,19 +44,16 @@ export function callExample(op: IrEndpoint): CallExample {
   return { code: [...preamble(op), ...lines, ...replyHandling(op)].join('\n'), declared, aliases: [], client: false }
 }
 
-/** `name,` when a declared value of the same name is passed, `name: value` otherwise. */
-function entryOf(field: IrField, container: string, declared: Declared, meta?: string): string {
-  if (meta) return `${propertyText(field.name)}: JSON.stringify(${meta})`
-  const literal = literalOf(field.type, field.example)
+/**
+ * The docs' example value, or the only value an enum allows, as `name: value`; otherwise `name,` for a value
+ * virtual.ts declares.
+ */
+function entryOf(field: IrField, container: string, declared: Declared): string {
+  const only = field.type.kind === 'scalar' && field.type.enum?.values.length === 1 ? literalOf(field.type, { kind: 'string', value: String(field.type.enum.values[0]) }) : undefined
+  const literal = literalOf(field.type, field.example) ?? only
   if (literal !== undefined) return `${propertyText(field.name)}: ${literal}`
   const binding = declared.use(field.name, `${container}[${quote(field.name)}]`)
   return binding === field.name ? binding : `${propertyText(field.name)}: ${binding}`
-}
-
-/** For the `meta` part of an APIv3 upload: the declared object that is both stringified and signed. */
-function multipartMeta(op: IrEndpoint, field: IrField): string | undefined {
-  const multipart = op.protocol === 'v3' && op.request.roots.some((r) => r.role === 'body')
-  return multipart && field.name === 'meta' && field.type.kind === 'encoded' ? 'meta' : undefined
 }
 
 /**
@@ -102,8 +100,9 @@ function configEntries(op: IrEndpoint, ns: string, declared: Declared): string[]
   if (query?.type.kind === 'object' && query.type.fields.length > 0) {
     parts.push(`params: { ${query.type.fields.map((f) => entryOf(f, `NonNullable<${config}['params']>`, declared)).join(', ')} }`)
   }
-  const headers = headerEntries(op, config, declared)
-  if (headers.length > 0) parts.push(`headers: { ${headers.join(', ')} }`)
+  const headers = headersOf(op)
+  const sent = headers?.type.kind === 'object' ? headers.type.fields.filter((f) => f.required) : []
+  if (sent.length > 0) parts.push(`headers: { ${sent.map((f) => entryOf(f, `NonNullable<${config}['headers']>`, declared)).join(', ')} }`)
   if (root('security')) parts.push('security: true')
   if (root('nonceless')) parts.push('nonceless: true')
   const base = root('base_uri')
@@ -112,23 +111,11 @@ function configEntries(op: IrEndpoint, ns: string, declared: Declared): string[]
     parts.push("responseType: 'stream'")
     if (op.protocol === 'v3') parts.push('transformResponse: []')
   }
-  if (op.protocol === 'v3' && op.request.roots.some((r) => r.role === 'body')) {
+  if (multipartMeta(op)) {
     const meta = declared.use('meta', `${config}['meta']`)
     parts.push(meta === 'meta' ? meta : `meta: ${meta}`)
   }
   return parts.length > 0 ? parts : undefined
-}
-
-/** Header values: the documented rows, plus the serial for encrypted fields and the multipart content type. */
-function headerEntries(op: IrEndpoint, config: string, declared: Declared): string[] {
-  const root = op.request.roots.find((r) => r.role === 'headers')?.field
-  const fields = root?.type.kind === 'object' ? root.type.fields.filter((f) => f.required) : []
-  const entries = fields.map((f) => entryOf(f, `NonNullable<${config}['headers']>`, declared))
-  const has = (name: string) => fields.some((f) => f.name.toLowerCase() === name.toLowerCase())
-  const encrypted = JSON.stringify(op.request.roots.filter((r) => r.role === 'json' || r.role === 'body')).includes('"encryption":"rsa-pubkey"')
-  if (encrypted && !has('Wechatpay-Serial')) entries.push(`'Wechatpay-Serial': ${declared.use('Wechatpay-Serial', `NonNullable<${config}['headers']>['Wechatpay-Serial']`)}`)
-  if (op.protocol === 'v3' && op.request.roots.some((r) => r.role === 'body') && !has('Content-Type')) entries.push("'Content-Type': 'multipart/form-data'")
-  return entries
 }
 
 function preamble(op: IrEndpoint): string[] {

@@ -12,6 +12,7 @@ import { methodNamespace, typeName } from './identifiers.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
 import type { PayloadType } from './type-text.js'
 import { requestConfigOf } from './request-config.js'
+import { bodyOf, carriesBody } from './request-shape.js'
 import { declareResponse } from './declare-response.js'
 
 /** What one endpoint contributes: its `<Verb>HttpMethod` namespace and the members of its leaf segment interface. */
@@ -21,21 +22,16 @@ export interface EndpointDeclarations {
   method: OptionalKind<MethodSignatureStructure>
 }
 
-/** The name of the request body interface, from the row that carries the body. */
-export type BodyName = 'JsonDataRequest' | 'XmlDataRequest' | 'BinaryDataRequest'
-
 export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   const link = op.links[0]?.url
   const verb = methodNamespace(op.method)
   const statements: ModuleDeclarationStructure['statements'] = []
   const payloads: PayloadType[] = []
 
-  const carriesBody = op.method === 'post' || op.method === 'put' || op.method === 'patch'
-  const bodyRoot = op.request.roots.find((r) => r.role === 'json' || r.role === 'xml' || r.role === 'body')
-  let bodyName: BodyName | undefined
+  const withData = carriesBody(op.method)
+  const { root: bodyRoot, name: bodyName } = bodyOf(op)
   let bodyRequired = false
-  if (bodyRoot || carriesBody) {
-    bodyName = bodyRoot?.role === 'xml' ? 'XmlDataRequest' : bodyRoot?.role === 'body' ? 'BinaryDataRequest' : 'JsonDataRequest'
+  if (bodyRoot || withData) {
     const context = newContext('request', false, link, bodyName)
     const object = bodyObject(op, bodyRoot?.field, bodyRoot?.role === 'xml')
     statements.push(declareObject(bodyName, object, context, [`The request body of ${op.title.replace(/\n/g, ' ')}.`]))
@@ -43,7 +39,7 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
     bodyRequired = object.fields.some((f) => f.required)
   }
 
-  const config = requestConfigOf(op, bodyName && carriesBody ? bodyName : undefined, link)
+  const config = requestConfigOf(op, withData ? bodyName : undefined, link)
   statements.push(config.declaration)
   payloads.push(...config.payloads)
 
@@ -52,10 +48,10 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   const leaf = typeName(op.segments[op.segments.length - 1]!)
   const ref = (name: string) => `${leaf}.${verb}.${name}`
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = []
-  if (carriesBody) {
+  if (withData) {
     // A parameter may be optional only when every later one is.
     const dataOptional = !bodyRequired && !config.required
-    parameters.push({ name: 'data', type: ref(bodyName!), hasQuestionToken: dataOptional })
+    parameters.push({ name: 'data', type: ref(bodyName), hasQuestionToken: dataOptional })
   }
   parameters.push({ name: 'config', type: ref('RequestConfig'), hasQuestionToken: !config.required })
   const returnType = `AxiosPromise<${ref('WellformedResponse')}>`
@@ -84,7 +80,7 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
  */
 function bodyObject(op: IrEndpoint, field: IrField | undefined, xml: boolean): IrObjectType {
   const type: IrObjectType = field?.type.kind === 'object' ? field.type : { kind: 'object', fields: [] }
-  if (!xml || field === undefined || field.type.kind === 'object' && field.type.variants?.length) return type
+  if (!xml || field === undefined || (field.type.kind === 'object' && field.type.variants?.length)) return type
   const nonceless = op.request.roots.some((r) => r.role === 'nonceless')
   const sdkFilled = (f: IrField) => f.name === 'sign' || (f.name === 'nonce_str' && !nonceless)
   const fields = type.fields.map((f) => (sdkFilled(f) ? { ...f, required: false } : f))

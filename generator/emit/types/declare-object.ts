@@ -16,14 +16,13 @@ export function newContext(side: Side, xmlReply: boolean, link: string | undefin
 
 /**
  * An exported interface for an object, or a type alias when the object has variants (a oneOf cannot be an
- * interface). `extendsType` is for `WellformedResponse extends ReadStream`.
+ * interface).
  */
 export function declareObject(
   name: string,
   object: IrObjectType,
   context: TypeContext,
   doc: string[],
-  extendsType?: string,
 ): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
   const docs = [safeDocLines(withLink(doc, context.link)).join('\n')]
   if (object.variants?.length) {
@@ -34,7 +33,6 @@ export function declareObject(
     name,
     isExported: true,
     docs,
-    extends: extendsType ? [extendsType] : [],
     properties: object.fields.map((field) => propertyOf(field, context, [field.name])),
   }
 }

@@ -9,16 +9,15 @@ export { PRETTIER, protocolsOf, TYPES_INDEX, typesIndexText, typesPath }
 /**
  * One ambient declaration file per page under `types/`, and `types/index.d.ts` that references them all and declares
  * the shared names (`AxiosRequestConfig`, `AxiosPromise`, `ReadStream`) and the `Wechatpay` root.
- * `formatted: false` skips prettier, for checks that only need the types.
  */
-export async function emitTypes(document: IrDocument, docsLabel: string, options = { formatted: true }): Promise<Map<string, string>> {
+export async function emitTypes(document: IrDocument, docsLabel: string): Promise<Map<string, string>> {
   const byId = new Map(document.operations.map((op) => [op.id, op]))
   const outputs = new Map<string, string>()
   for (const page of document.pages) {
     if (page.role !== 'operations') continue
     const operations = page.operations.map((id) => byId.get(id)).filter((op): op is IrOperation => op !== undefined)
     const text = pageTypesText(page, operations, docsLabel)
-    outputs.set(typesPath(page.source.file), options.formatted ? await formatTypeScript(text) : text)
+    outputs.set(typesPath(page.source.file), await formatTypeScript(text))
   }
   outputs.set(TYPES_INDEX, typesIndexText([...outputs.keys()], protocolsOf(document.operations), docsLabel))
   return outputs

@@ -1,11 +1,10 @@
 import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from 'ts-morph'
-import type { IrEndpoint, IrField, IrObjectType, IrRoot } from '../../ir/types.js'
-import { walkFields } from '../../ir/walk-fields.js'
+import type { IrEndpoint, IrField, IrRoot } from '../../ir/types.js'
 import { docText, safeDocLines } from './doc-comment.js'
 import { newContext, propertyOf } from './declare-object.js'
 import { quote } from './identifiers.js'
 import { typeText, type PayloadType } from './type-text.js'
-import type { BodyName } from './declare-endpoint.js'
+import { headersOf, multipartMeta, type BodyName } from './request-shape.js'
 
 export interface RequestConfigDeclaration {
   declaration: InterfaceDeclarationStructure
@@ -39,7 +38,7 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
   if (op.method === 'delete' && jsonBody) {
     const how = `wxpay.client.v3.request({ method: 'delete', url: '${op.uri}', data })`
     members.push(member('data', 'never', false, [`\`delete(config)\` drops a body; send {@link JsonDataRequest} with \`${how}\`.`]))
-    notes.push(`The runtime sends no body with \`delete(config)\`: send {@link ${'JsonDataRequest'}} with \`${how}\`.`)
+    notes.push(`The runtime sends no body with \`delete(config)\`: send {@link JsonDataRequest} with \`${how}\`.`)
   }
 
   for (const segment of op.segments) {
@@ -70,9 +69,7 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
     if (op.protocol === 'v3') members.push(member('transformResponse', '[]', true, ['No JSON parsing or signature check of the file.']))
   }
   const meta = multipartMeta(op)
-  if (meta) {
-    members.push(member('meta', meta, true, ['The `meta` part again, unencoded: the APIv3 signature covers it.']))
-  }
+  if (meta) members.push(member('meta', metaType(meta), true, ['The `meta` part again, unencoded: the APIv3 signature covers it.']))
   const timeout = roots('timeout')[0]
   if (timeout) members.push(member('timeout', 'number', timeout.field.required, docText(timeout.field.description)))
 
@@ -94,36 +91,7 @@ function objectMember(name: string, field: IrField, context: ReturnType<typeof n
   return { ...propertyOf({ ...field, required, type: object }, context, [name]), name }
 }
 
-/**
- * The `headers` row, plus what the call cannot work without: `Wechatpay-Serial` when a field is encrypted with the
- * platform key, and `Content-Type: multipart/form-data` for uploads (axios builds the form only then).
- */
-function headersOf(op: IrEndpoint): IrField | undefined {
-  const root = op.request.roots.find((r) => r.role === 'headers')?.field
-  const fields: IrField[] = root?.type.kind === 'object' ? [...root.type.fields] : []
-  const source = root?.source ?? op.request.source
-  const add = (name: string, type: IrField['type'], description: string) => {
-    if (!fields.some((f) => f.name.toLowerCase() === name.toLowerCase())) {
-      fields.push({ kind: 'field', name, required: true, type, description, source })
-    }
-  }
-  const bodies = op.request.roots.filter((r) => r.role === 'json' || r.role === 'body').map((r) => r.field)
-  let encrypted = false
-  walkFields(bodies, (f) => {
-    if (f.encryption === 'rsa-pubkey') encrypted = true
-  })
-  if (encrypted) add('Wechatpay-Serial', { kind: 'scalar', name: 'string' }, 'The serial of the WeChat Pay public key or certificate that encrypted the fields.')
-  if (multipartMeta(op)) add('Content-Type', { kind: 'scalar', name: 'string', enum: { kind: 'enum', values: ['multipart/form-data'] } }, 'Uploads are multipart.')
-  if (fields.length === 0) return undefined
-  const type: IrObjectType = { kind: 'object', fields }
-  return { kind: 'field', name: 'headers', required: root?.required ?? true, type, description: root?.description ?? 'Request headers.', source }
-}
-
-/** For an APIv3 multipart upload, the type of the `meta` the signer signs. */
-function multipartMeta(op: IrEndpoint): string | undefined {
-  const body = op.request.roots.find((r) => r.role === 'body')?.field
-  if (op.protocol !== 'v3' || body?.type.kind !== 'object') return undefined
-  const meta = body.type.fields.find((f) => f.name === 'meta')
-  if (!meta) return undefined
+/** The type of the `meta` the signer signs: the decoded payload type when the part is an encoded string. */
+function metaType(meta: IrField): string {
   return meta.type.kind === 'encoded' ? 'BinaryDataRequestMeta' : typeText(meta.type, newContext('request', false, undefined, ''), [])
 }
