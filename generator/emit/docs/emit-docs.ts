@@ -58,12 +58,12 @@ async function block(op: IrOperation, formatter: Formatter): Promise<string> {
   let imports: string[]
   if (op.kind === 'endpoint') {
     const example = callExample(op)
-    virtual = `${virtualFile(op, example.declared.entries, example.client).trimEnd()}\n${example.aliases.join('\n')}\n`
+    virtual = virtualFile(op, example.declared.entries, example.aliases, example.client)
     imports = ['wxpay', ...example.declared.entries.keys()]
     business = example.code
   } else {
     const example = webhookExample(op)
-    virtual = `${virtualFile(op, example.declared).trimEnd()}\n${example.aliases.join('\n')}\n`
+    virtual = virtualFile(op, example.declared, example.aliases)
     imports = [...example.declared.keys()]
     business = example.code
   }

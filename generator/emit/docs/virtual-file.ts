@@ -6,9 +6,10 @@ let project: Project | undefined
 
 /**
  * The `virtual.ts` of one operation's twoslash block: the declarations the types emitter makes for that operation
- * (module-scoped namespaces, as in seed 000), the `Wechatpay` root, `wxpay`, and the values the example uses.
+ * (module-scoped namespaces, as in seed 000), the `Wechatpay` root, `wxpay`, the values the example uses and the
+ * type aliases its JSDoc names.
  */
-export function virtualFile(op: IrOperation, declared: Map<string, string>, client = false): string {
+export function virtualFile(op: IrOperation, declared: Map<string, string>, aliases: string[], client = false): string {
   project ??= new Project({ useInMemoryFileSystem: true })
   const file = project.createSourceFile('virtual.ts', { statements: declarePage([op]) }, { overwrite: true })
   const namespaces = file.getFullText()
@@ -24,5 +25,6 @@ export function virtualFile(op: IrOperation, declared: Map<string, string>, clie
     )
   }
   for (const [name, type] of declared) lines.push(`export var ${name}: ${type}`)
+  lines.push(...aliases)
   return `${lines.join('\n')}\n`
 }

@@ -1,6 +1,5 @@
 import type { IrField, IrWebhook } from '../../ir/types.js'
-import { eventNamespace, quote } from '../types/identifiers.js'
-import { pascalName } from '../types/identifiers.js'
+import { eventNamespace, pascalName, quote } from '../types/identifiers.js'
 
 /** The handler example of a notification, and what virtual.ts must declare for it. */
 export interface WebhookExample {
@@ -8,7 +7,6 @@ export interface WebhookExample {
   declared: Map<string, string>
   /** `export type` lines for the JSDoc types the handler uses. */
   aliases: string[]
-  imports: string[]
 }
 
 const SIGNATURE_HEADERS = ['Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Serial', 'Wechatpay-Signature']
@@ -57,7 +55,7 @@ function v3Handler(op: IrWebhook, ns: string, fields: IrField[]): WebhookExample
     )
   }
   lines.push('', `// Reply with ${ns.split('.').slice(-2).join('.')}.WellformedResponse.`)
-  return { code: lines.join('\n'), declared, aliases, imports: [] }
+  return { code: lines.join('\n'), declared, aliases }
 }
 
 function v2Handler(ns: string, fields: IrField[]): WebhookExample {
@@ -87,5 +85,5 @@ function v2Handler(ns: string, fields: IrField[]): WebhookExample {
     )
   }
   lines.push('', `// Reply with ${ns.split('.').slice(-2).join('.')}.WellformedResponse, as XML.`)
-  return { code: lines.join('\n'), declared, aliases, imports: [] }
+  return { code: lines.join('\n'), declared, aliases }
 }
