@@ -1,6 +1,7 @@
 import { diagnosticsOf, type Diagnostic } from './diagnostics/report.js'
 import { docsIndexEntry, docsPath, pageDocsText, type DocsIndexEntry } from './emit/docs/emit-docs.js'
-import { formatTypeScript, pageTypesText, typesPath } from './emit/types/emit-types.js'
+import { pageTypesText, typesPath, type Format } from './emit/types/emit-types.js'
+import { printDoc } from './emit/types/print-declarations.js'
 import { buildIr } from './ir/build-ir.js'
 import type { IrOperation, IrPage } from './ir/types.js'
 import { parsePage } from './parse/parse-page.js'
@@ -40,7 +41,7 @@ export interface PageResult {
 }
 
 /** Parses, builds and emits one page. */
-export async function buildPage(input: PageInput): Promise<PageResult> {
+export function buildPage(input: PageInput): PageResult {
   const timings: Timings = { parse: 0, build: 0, emit: 0, format: 0 }
   const lap = stopwatch(timings)
   const parsed = parsePage(input.path, input.source, input.displayPath)
@@ -52,37 +53,31 @@ export async function buildPage(input: PageInput): Promise<PageResult> {
   const operations = document.operations
   const result: PageResult = { page, operations, diagnostics, outputs: {}, targets: input.targets, timings }
   if (page.role !== 'operations' || operations.length === 0) return result
-  await emitPageOutputs(result, input.docsLabel, timings)
+  emitPageOutputs(result, input.docsLabel, timings)
   return result
 }
 
 /** Fills `result.outputs` from its page and operations (again, after a duplicate operation was dropped). */
-export async function emitPageOutputs(result: PageResult, docsLabel: string, timings: Timings): Promise<void> {
+export function emitPageOutputs(result: PageResult, docsLabel: string, timings: Timings): void {
   const { page, operations } = result
   result.outputs = {}
-  const lap = stopwatch(timings)
   if (operations.length === 0) return
-  if (result.targets.includes('types')) {
-    const text = pageTypesText(page, operations, docsLabel)
-    lap('emit')
-    result.outputs[typesPath(page.source.file)] = await formatTypeScript(text)
-    lap('format')
+  // Emitting builds documents; laying them out as text is timed apart, as `format`.
+  const started = performance.now()
+  let formatting = 0
+  const format: Format = (doc) => {
+    const mark = performance.now()
+    const text = printDoc(doc)
+    formatting += performance.now() - mark
+    return text
   }
+  if (result.targets.includes('types')) result.outputs[typesPath(page.source.file)] = pageTypesText(page, operations, docsLabel, format)
   if (result.targets.includes('docs')) {
-    // The page text is built around formatted virtual.ts files: time spent formatting them counts as format.
-    let formatting = 0
-    const text = await pageDocsText(page, operations, docsLabel, async (code) => {
-      const started = performance.now()
-      const formatted = await formatTypeScript(code)
-      formatting += performance.now() - started
-      return formatted
-    })
-    lap('emit')
-    timings.emit -= formatting
-    timings.format += formatting
-    result.outputs[docsPath(page.source.file)] = text
+    result.outputs[docsPath(page.source.file)] = pageDocsText(page, operations, docsLabel, format)
     result.docsEntry = docsIndexEntry(page, operations)
   }
+  timings.emit += performance.now() - started - formatting
+  timings.format += formatting
 }
 
 /** A lap timer: each call adds the time since the previous one to `stage`. */

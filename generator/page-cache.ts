@@ -47,7 +47,7 @@ export class PageCache {
 }
 
 /** Packages whose versions change what is generated. */
-const OUTPUT_PACKAGES = ['prettier', 'ts-morph', 'remark-parse', 'remark-gfm', 'remark-frontmatter', 'php-parser', 'yaml']
+const OUTPUT_PACKAGES = ['prettier', 'remark-parse', 'micromark-extension-gfm-table', 'mdast-util-gfm-table', 'remark-frontmatter', 'php-parser', 'yaml']
 
 let cached: string | undefined
 

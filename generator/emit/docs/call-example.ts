@@ -1,7 +1,8 @@
 import type { IrEndpoint, IrField } from '../../ir/types.js'
+import { indexed, reference, type TypeAliasDeclaration, type TypeNode } from '../types/declarations.js'
 import { methodNamespace, propertyName, quote, typeName } from '../types/identifiers.js'
 import { bodyOf, carriesBody, headersOf, multipartMeta } from '../types/request-shape.js'
-import { bindingName, Declared, literalOf, propertyText } from './example-values.js'
+import { alias, bindingName, Declared, literalOf, propertyText } from './example-values.js'
 
 /** The usage example of an endpoint: the call, the caret marker under the verb, and the reply handling. */
 export interface CallExample {
@@ -9,8 +10,8 @@ export interface CallExample {
   code: string
   /** Values virtual.ts declares for the example. */
   declared: Declared
-  /** `export type` lines virtual.ts adds for JSDoc annotations. */
-  aliases: string[]
+  /** Type aliases virtual.ts adds for JSDoc annotations. */
+  aliases: TypeAliasDeclaration[]
   /** Whether the example uses `wxpay.client`, which the block's root then declares. */
   client: boolean
 }
@@ -32,7 +33,7 @@ export function callExample(op: IrEndpoint): CallExample {
     const shown = fields.filter((f) => !(body?.role === 'xml' && f.name === 'sign'))
     const meta = multipartMeta(op)
     // An encoded `meta` part is the declared object, stringified; the config passes the object itself.
-    const entries = shown.map((f) => (f === meta && f.type.kind === 'encoded' ? 'meta: JSON.stringify(meta)' : entryOf(f, `${ns}.${bodyName}`, declared)))
+    const entries = shown.map((f) => (f === meta && f.type.kind === 'encoded' ? 'meta: JSON.stringify(meta)' : entryOf(f, reference(`${ns}.${bodyName}`), declared)))
     const second = config ? `, { ${config.join(', ')} }` : ''
     if (entries.length === 0) lines.push(`${head}{}${second})`, caret)
     else lines.push(`${head}{`, caret, ...entries.map((e) => `  ${e},`), `}${second})`)
@@ -48,11 +49,11 @@ export function callExample(op: IrEndpoint): CallExample {
  * The docs' example value, or the only value an enum allows, as `name: value`; otherwise `name,` for a value
  * virtual.ts declares.
  */
-function entryOf(field: IrField, container: string, declared: Declared): string {
+function entryOf(field: IrField, container: TypeNode, declared: Declared): string {
   const only = field.type.kind === 'scalar' && field.type.enum?.values.length === 1 ? literalOf(field.type, { kind: 'string', value: String(field.type.enum.values[0]) }) : undefined
   const literal = literalOf(field.type, field.example) ?? only
   if (literal !== undefined) return `${propertyText(field.name)}: ${literal}`
-  const binding = declared.use(field.name, `${container}[${quote(field.name)}]`)
+  const binding = declared.use(field.name, indexed(container, quote(field.name)))
   return binding === field.name ? binding : `${propertyText(field.name)}: ${binding}`
 }
 
@@ -62,9 +63,9 @@ function entryOf(field: IrField, container: string, declared: Declared): string 
  */
 function deleteWithBody(op: IrEndpoint, ns: string, body: IrField, declared: Declared): CallExample {
   const fields = body.type.kind === 'object' ? body.type.fields : []
-  const entries = fields.map((f) => entryOf(f, `${ns}.JsonDataRequest`, declared))
+  const entries = fields.map((f) => entryOf(f, reference(`${ns}.JsonDataRequest`), declared))
   const url = op.segments
-    .map((s) => (s.kind === 'literal' ? s.name : s.kind === 'fixed' ? s.value : `\${${declared.use(s.name, `${ns}.RequestConfig[${quote(s.name)}]`)}}`))
+    .map((s) => (s.kind === 'literal' ? s.name : s.kind === 'fixed' ? s.value : `\${${declared.use(s.name, indexed(reference(`${ns}.RequestConfig`), quote(s.name)))}}`))
     .join('/')
   const head = 'wxpay.client.v3.request({'
   const lines = [
@@ -81,13 +82,14 @@ function deleteWithBody(op: IrEndpoint, ns: string, body: IrField, declared: Dec
     '})',
     ...replyHandling(op),
   ]
-  return { code: lines.join('\n'), declared, aliases: [`export type RequestBody = ${ns}.JsonDataRequest`], client: true }
+  return { code: lines.join('\n'), declared, aliases: [alias('RequestBody', `${ns}.JsonDataRequest`)], client: true }
 }
 
 /** The config members: path parameters, `params`, `headers`, `security` … as `RequestConfig` orders them. */
 function configEntries(op: IrEndpoint, ns: string, declared: Declared): string[] | undefined {
   const parts: string[] = []
-  const config = `${ns}.RequestConfig`
+  const config = reference(`${ns}.RequestConfig`)
+  const member = (key: string): TypeNode => ({ kind: 'generic', name: 'NonNullable', args: [indexed(config, key)] })
   const root = (role: string) => op.request.roots.find((r) => r.role === role)
   for (const segment of op.segments) {
     if (segment.kind === 'fixed') parts.push(`${segment.name}: ${quote(segment.value)}`)
@@ -98,11 +100,11 @@ function configEntries(op: IrEndpoint, ns: string, declared: Declared): string[]
   }
   const query = root('query')?.field
   if (query?.type.kind === 'object' && query.type.fields.length > 0) {
-    parts.push(`params: { ${query.type.fields.map((f) => entryOf(f, `NonNullable<${config}['params']>`, declared)).join(', ')} }`)
+    parts.push(`params: { ${query.type.fields.map((f) => entryOf(f, member("'params'"), declared)).join(', ')} }`)
   }
   const headers = headersOf(op)
   const sent = headers?.type.kind === 'object' ? headers.type.fields.filter((f) => f.required) : []
-  if (sent.length > 0) parts.push(`headers: { ${sent.map((f) => entryOf(f, `NonNullable<${config}['headers']>`, declared)).join(', ')} }`)
+  if (sent.length > 0) parts.push(`headers: { ${sent.map((f) => entryOf(f, member("'headers'"), declared)).join(', ')} }`)
   if (root('security')) parts.push('security: true')
   if (root('nonceless')) parts.push('nonceless: true')
   const base = root('base_uri')
@@ -112,7 +114,7 @@ function configEntries(op: IrEndpoint, ns: string, declared: Declared): string[]
     if (op.protocol === 'v3') parts.push('transformResponse: []')
   }
   if (multipartMeta(op)) {
-    const meta = declared.use('meta', `${config}['meta']`)
+    const meta = declared.use('meta', indexed(config, "'meta'"))
     parts.push(meta === 'meta' ? meta : `meta: ${meta}`)
   }
   return parts.length > 0 ? parts : undefined

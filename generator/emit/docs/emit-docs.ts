@@ -1,7 +1,7 @@
-import { format } from 'prettier'
 import { stringify } from 'yaml'
 import type { IrDocument, IrOperation, IrPage } from '../../ir/types.js'
-import { PRETTIER } from '../types/types-index.js'
+import type { Format } from '../types/emit-types.js'
+import { printDoc } from '../types/print-declarations.js'
 import { callExample } from './call-example.js'
 import { parameterTables } from './parameter-table.js'
 import { virtualFile } from './virtual-file.js'
@@ -15,7 +15,7 @@ export { DOCS_INDEX, docsIndexEntry, docsIndexText, docsPath, type DocsIndexEntr
  * anchor, the description with the official link, a self-contained ```js twoslash block (virtual.ts, then the
  * example after `// ---cut---`), and the parameter tables. Plus `docs/index.md` listing the pages.
  */
-export async function emitDocs(document: IrDocument, docsLabel: string): Promise<Map<string, string>> {
+export function emitDocs(document: IrDocument, docsLabel: string): Map<string, string> {
   const byId = new Map(document.operations.map((op) => [op.id, op]))
   const outputs = new Map<string, string>()
   const listed: DocsIndexEntry[] = []
@@ -23,17 +23,15 @@ export async function emitDocs(document: IrDocument, docsLabel: string): Promise
     if (page.role !== 'operations') continue
     const operations = page.operations.map((id) => byId.get(id)).filter((op): op is IrOperation => op !== undefined)
     if (operations.length === 0) continue
-    outputs.set(docsPath(page.source.file), await pageDocsText(page, operations, docsLabel))
+    outputs.set(docsPath(page.source.file), pageDocsText(page, operations, docsLabel))
     listed.push(docsIndexEntry(page, operations))
   }
   outputs.set(DOCS_INDEX, docsIndexText(listed, docsLabel))
   return outputs
 }
 
-type Formatter = (typescript: string) => Promise<string>
-
-/** The twoslash page of one docs page; `formatter` formats each virtual.ts (prettier unless given). */
-export async function pageDocsText(page: IrPage, operations: IrOperation[], docsLabel: string, formatter: Formatter = (text) => format(text, PRETTIER)): Promise<string> {
+/** The twoslash page of one docs page; `format` lays out the declarations of each virtual.ts. */
+export function pageDocsText(page: IrPage, operations: IrOperation[], docsLabel: string, format: Format = printDoc): string {
   const single = operations.length === 1
   const first = operations[0]!
   const frontmatter = stringify({ title: page.title ?? first.title, description: first.description || null })
@@ -44,7 +42,7 @@ export async function pageDocsText(page: IrPage, operations: IrOperation[], docs
     const description = single ? '{{ $frontmatter.description }}' : op.description
     parts.push(`# ${heading} {#${op.method}}`)
     if (description || link) parts.push(`${description}${link}`.trim())
-    parts.push(await block(op, formatter))
+    parts.push(block(op, format))
     const tables = parameterTables(op)
     if (tables) parts.push(tables.trimEnd())
   }
@@ -52,26 +50,25 @@ export async function pageDocsText(page: IrPage, operations: IrOperation[], docs
 }
 
 /** The ```js twoslash block: virtual.ts with the declarations and declared values, then business.js. */
-async function block(op: IrOperation, formatter: Formatter): Promise<string> {
+function block(op: IrOperation, format: Format): string {
   let virtual: string
   let business: string
   let imports: string[]
   if (op.kind === 'endpoint') {
     const example = callExample(op)
-    virtual = virtualFile(op, example.declared.entries, example.aliases, example.client)
+    virtual = virtualFile(op, example.declared.entries, example.aliases, example.client, format)
     imports = ['wxpay', ...example.declared.entries.keys()]
     business = example.code
   } else {
     const example = webhookExample(op)
-    virtual = virtualFile(op, example.declared, example.aliases)
+    virtual = virtualFile(op, example.declared, example.aliases, false, format)
     imports = [...example.declared.keys()]
     business = example.code
   }
-  const formatted = await formatter(virtual)
   return [
     '```js twoslash',
     '// @filename: virtual.ts',
-    formatted.trimEnd(),
+    virtual.trimEnd(),
     '// @filename: business.js',
     `import { ${imports.join(', ')} } from './virtual'`,
     '// ---cut---',

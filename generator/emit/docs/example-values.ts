@@ -1,4 +1,5 @@
 import type { IrExample, IrField, IrType } from '../../ir/types.js'
+import { reference, type TypeAliasDeclaration, type TypeNode } from '../types/declarations.js'
 import { quote } from '../types/identifiers.js'
 
 /** Words an ES module cannot use as a binding name. */
@@ -24,15 +25,21 @@ export function bindingName(name: string): string {
  * indexed access into the declarations (`…XmlDataRequest['mch_id']`).
  */
 export class Declared {
-  readonly entries = new Map<string, string>()
+  readonly entries = new Map<string, TypeNode>()
 
   /** Declares `name` with `type` and returns the binding; a second field of the same name gets a suffix. */
-  use(name: string, type: string): string {
+  use(name: string, type: TypeNode): string {
+    const same = (other: TypeNode | undefined) => JSON.stringify(other) === JSON.stringify(type)
     let binding = bindingName(name)
-    for (let i = 2; this.entries.has(binding) && this.entries.get(binding) !== type; i++) binding = `${bindingName(name)}${i}`
+    for (let i = 2; this.entries.has(binding) && !same(this.entries.get(binding)); i++) binding = `${bindingName(name)}${i}`
     this.entries.set(binding, type)
     return binding
   }
+}
+
+/** `export type Name = Target`, for a JSDoc `@type {import('./virtual').Name}`. */
+export function alias(name: string, target: string): TypeAliasDeclaration {
+  return { kind: 'type-alias', name, docs: [], type: reference(target) }
 }
 
 /**

@@ -1,19 +1,16 @@
-import { Project } from 'ts-morph'
 import type { IrOperation } from '../../ir/types.js'
+import type { Declaration, TypeAliasDeclaration, TypeNode } from '../types/declarations.js'
 import { declarePage } from '../types/declare-page.js'
-
-let project: Project | undefined
+import type { Format } from '../types/emit-types.js'
+import { declarationsDoc } from '../types/print-declarations.js'
 
 /**
  * The `virtual.ts` of one operation's twoslash block: the declarations the types emitter makes for that operation
  * (module-scoped namespaces, as in seed 000), the `Wechatpay` root, `wxpay`, the values the example uses and the
- * type aliases its JSDoc names.
+ * type aliases its JSDoc names. The lines around the namespaces are written as prettier lays them out.
  */
-export function virtualFile(op: IrOperation, declared: Map<string, string>, aliases: string[], client = false): string {
-  project ??= new Project({ useInMemoryFileSystem: true })
-  const file = project.createSourceFile('virtual.ts', { statements: declarePage([op]) }, { overwrite: true })
-  const namespaces = file.getFullText()
-  project.removeSourceFile(file)
+export function virtualFile(op: IrOperation, declared: Map<string, TypeNode>, aliases: TypeAliasDeclaration[], client: boolean, format: Format): string {
+  const namespaces = format(declarationsDoc(declarePage([op])))
   const lines = ['/// <reference types="node" />']
   if (namespaces.includes('ReadStream')) lines.push("import { ReadStream } from 'fs'")
   lines.push("import { AxiosRequestConfig, AxiosPromise } from 'axios'", namespaces.trimEnd())
@@ -24,7 +21,7 @@ export function virtualFile(op: IrOperation, declared: Map<string, string>, alia
       'export var wxpay: Wechatpay',
     )
   }
-  for (const [name, type] of declared) lines.push(`export var ${name}: ${type}`)
-  lines.push(...aliases)
+  const values: Declaration[] = [...[...declared].map(([name, type]) => ({ kind: 'variable' as const, name, type })), ...aliases]
+  if (values.length > 0) lines.push(format(declarationsDoc(values, 'line')).trimEnd())
   return `${lines.join('\n')}\n`
 }

@@ -1,12 +1,14 @@
 import type { IrField, IrWebhook } from '../../ir/types.js'
+import { reference, type TypeAliasDeclaration, type TypeNode } from '../types/declarations.js'
+import { alias } from './example-values.js'
 import { eventNamespace, pascalName, quote } from '../types/identifiers.js'
 
 /** The handler example of a notification, and what virtual.ts must declare for it. */
 export interface WebhookExample {
   code: string
-  declared: Map<string, string>
-  /** `export type` lines for the JSDoc types the handler uses. */
-  aliases: string[]
+  declared: Map<string, TypeNode>
+  /** Type aliases for the JSDoc types the handler uses. */
+  aliases: TypeAliasDeclaration[]
 }
 
 const SIGNATURE_HEADERS = ['Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Serial', 'Wechatpay-Signature']
@@ -23,14 +25,14 @@ export function webhookExample(op: IrWebhook): WebhookExample {
 }
 
 function v3Handler(op: IrWebhook, ns: string, fields: IrField[]): WebhookExample {
-  const declared = new Map([['json', 'string'], ['apiv3Key', 'string']])
-  const aliases = [`export type Notification = ${ns}.JsonDataRequest`]
+  const declared = new Map<string, TypeNode>([['json', reference('string')], ['apiv3Key', reference('string')]])
+  const aliases = [alias('Notification', `${ns}.JsonDataRequest`)]
   const lines = ["import { Formatter, Rsa, Aes } from 'wechatpay-axios-plugin'", '']
   const headerRoot = op.request.roots.find((r) => r.role === 'headers')?.field
   const headerNames = headerRoot?.type.kind === 'object' ? headerRoot.type.fields.map((f) => f.name) : []
   if (SIGNATURE_HEADERS.every((h) => headerNames.includes(h))) {
-    declared.set('headers', `${ns}.RequestHeaders`)
-    declared.set('platformPublicKeys', "{ [serial: string]: import('crypto').KeyLike }")
+    declared.set('headers', reference(`${ns}.RequestHeaders`))
+    declared.set('platformPublicKeys', { kind: 'object', members: [], index: "[serial: string]: import('crypto').KeyLike" })
     lines.push(
       'const {',
       ...SIGNATURE_HEADERS.map((h) => `  ${quote(h)}: ${h.split('-')[1]!.toLowerCase()},`),
@@ -47,7 +49,7 @@ function v3Handler(op: IrWebhook, ns: string, fields: IrField[]): WebhookExample
   const resource = fields.find((f) => f.name === 'resource')
   const ciphertext = resource?.type.kind === 'object' ? resource.type.fields.find((f) => f.name === 'ciphertext') : undefined
   if (ciphertext?.type.kind === 'encoded' && ciphertext.encryption === 'aes-gcm' && names.includes('resource')) {
-    aliases.push(`export type Resource = ${ns}.JsonDataRequest${pascalName('resource')}${pascalName('ciphertext')}`)
+    aliases.push(alias('Resource', `${ns}.JsonDataRequest${pascalName('resource')}${pascalName('ciphertext')}`))
     lines.push(
       '',
       `/** @type {import('./virtual').Resource} */`,
@@ -59,8 +61,8 @@ function v3Handler(op: IrWebhook, ns: string, fields: IrField[]): WebhookExample
 }
 
 function v2Handler(ns: string, fields: IrField[]): WebhookExample {
-  const declared = new Map([['xml', 'string'], ['apiv2Secret', 'string']])
-  const aliases = [`export type Notification = ${ns}.XmlDataRequest`]
+  const declared = new Map<string, TypeNode>([['xml', reference('string')], ['apiv2Secret', reference('string')]])
+  const aliases = [alias('Notification', `${ns}.XmlDataRequest`)]
   const lines = [
     "import { Transformer, Hash, Aes } from 'wechatpay-axios-plugin'",
     '',
@@ -77,7 +79,7 @@ function v2Handler(ns: string, fields: IrField[]): WebhookExample {
   }
   const encrypted = fields.find((f) => f.encryption === 'aes-ecb' && f.type.kind === 'encoded')
   if (encrypted && /^[A-Za-z_$][\w$]*$/.test(encrypted.name)) {
-    aliases.push(`export type Decrypted = ${ns}.XmlDataRequest${pascalName(encrypted.name)}`)
+    aliases.push(alias('Decrypted', `${ns}.XmlDataRequest${pascalName(encrypted.name)}`))
     lines.push(
       '',
       `/** @type {import('./virtual').Decrypted} */`,

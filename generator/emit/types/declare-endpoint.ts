@@ -1,12 +1,5 @@
-import {
-  StructureKind,
-  type CallSignatureDeclarationStructure,
-  type MethodSignatureStructure,
-  type ModuleDeclarationStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-} from 'ts-morph'
 import type { IrEndpoint, IrField, IrObjectType } from '../../ir/types.js'
+import type { MethodSignature, NamespaceDeclaration, Parameter, TypeNode } from './declarations.js'
 import { docText, safeDocLines } from './doc-comment.js'
 import { methodNamespace, typeName } from './identifiers.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
@@ -17,15 +10,15 @@ import { declareResponse } from './declare-response.js'
 
 /** What one endpoint contributes: its `<Verb>HttpMethod` namespace and the members of its leaf segment interface. */
 export interface EndpointDeclarations {
-  namespace: ModuleDeclarationStructure
-  callSignature?: OptionalKind<CallSignatureDeclarationStructure>
-  method: OptionalKind<MethodSignatureStructure>
+  namespace: NamespaceDeclaration
+  callSignature?: MethodSignature
+  method: MethodSignature
 }
 
 export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   const link = op.links[0]?.url
   const verb = methodNamespace(op.method)
-  const statements: ModuleDeclarationStructure['statements'] = []
+  const statements: NamespaceDeclaration['body'] = []
   const payloads: PayloadType[] = []
 
   const withData = carriesBody(op.method)
@@ -46,31 +39,23 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   statements.push(...declarePayloads(payloads), ...declareResponse(op, link))
 
   const leaf = typeName(op.segments[op.segments.length - 1]!)
-  const ref = (name: string) => `${leaf}.${verb}.${name}`
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = []
+  const ref = (name: string): TypeNode => ({ kind: 'reference', name: `${leaf}.${verb}.${name}` })
+  const parameters: Parameter[] = []
   if (withData) {
     // A parameter may be optional only when every later one is.
     const dataOptional = !bodyRequired && !config.required
-    parameters.push({ name: 'data', type: ref(bodyName), hasQuestionToken: dataOptional })
+    parameters.push({ name: 'data', type: ref(bodyName), optional: dataOptional })
   }
-  parameters.push({ name: 'config', type: ref('RequestConfig'), hasQuestionToken: !config.required })
-  const returnType = `AxiosPromise<${ref('WellformedResponse')}>`
+  parameters.push({ name: 'config', type: ref('RequestConfig'), optional: !config.required })
+  const returns: TypeNode = { kind: 'generic', name: 'AxiosPromise', args: [ref('WellformedResponse')] }
   const tags = link ? [`@link ${link}`] : []
   const deprecated = op.notices.filter((n) => n.status === 'deprecated').map((n) => `@deprecated ${docText(n.text)[0] ?? ''}`.trimEnd())
   const methodDoc = [...docText(op.title), ...config.notes, ...deprecated, ...tags]
 
   return {
-    namespace: {
-      kind: StructureKind.Module,
-      name: ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), verb].join('.'),
-      isExported: false,
-      statements,
-    },
-    callSignature:
-      op.method === 'post'
-        ? { docs: [safeDocLines(['shortland', ...deprecated, ...tags]).join('\n')], parameters, returnType }
-        : undefined,
-    method: { name: op.method, docs: [safeDocLines(methodDoc).join('\n')], parameters, returnType },
+    namespace: { kind: 'namespace', name: ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), verb].join('.'), ambient: false, body: statements },
+    callSignature: op.method === 'post' ? { kind: 'method', docs: safeDocLines(['shortland', ...deprecated, ...tags]), parameters, returns } : undefined,
+    method: { kind: 'method', name: op.method, docs: safeDocLines(methodDoc), parameters, returns },
   }
 }
 

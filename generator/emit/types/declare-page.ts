@@ -1,5 +1,5 @@
-import { StructureKind, type InterfaceDeclarationStructure, type ModuleDeclarationStructure } from 'ts-morph'
 import type { IrEndpoint, IrOperation, IrSegment } from '../../ir/types.js'
+import type { InterfaceDeclaration, NamespaceDeclaration, PropertySignature } from './declarations.js'
 import { assertNever } from './doc-comment.js'
 import { declareEndpoint } from './declare-endpoint.js'
 import { declareWebhook } from './declare-webhook.js'
@@ -10,8 +10,8 @@ import { propertyName, typeName } from './identifiers.js'
  * segment interface with its verbs, then one interface per ancestor segment up to `WeChatPay.OpenAPI`. Pages merge
  * into one tree because namespaces and interfaces of the same name merge.
  */
-export function declarePage(operations: IrOperation[]): ModuleDeclarationStructure[] {
-  const namespaces: ModuleDeclarationStructure[] = []
+export function declarePage(operations: IrOperation[]): NamespaceDeclaration[] {
+  const namespaces: NamespaceDeclaration[] = []
   const byUri = new Map<string, IrEndpoint[]>()
   for (const op of operations) {
     switch (op.kind) {
@@ -25,18 +25,18 @@ export function declarePage(operations: IrOperation[]): ModuleDeclarationStructu
         assertNever(op)
     }
   }
-  const chain: ModuleDeclarationStructure[] = []
+  const chain: NamespaceDeclaration[] = []
   const seen = new Set<string>()
   for (const endpoints of byUri.values()) {
     const declared = endpoints.map(declareEndpoint)
     namespaces.push(...declared.map((d) => d.namespace))
     const segments = endpoints[0]!.segments
-    const leaf: InterfaceDeclarationStructure = {
-      kind: StructureKind.Interface,
+    const leaf: InterfaceDeclaration = {
+      kind: 'interface',
       name: typeName(segments[segments.length - 1]!),
-      isExported: true,
-      callSignatures: declared.flatMap((d) => (d.callSignature ? [d.callSignature] : [])).slice(0, 1),
-      methods: declared.map((d) => d.method),
+      docs: [],
+      extends: [],
+      members: [...declared.flatMap((d) => (d.callSignature ? [d.callSignature] : [])).slice(0, 1), ...declared.map((d) => d.method)],
     }
     chain.push(namespaceOf(segments.slice(0, -1), [leaf]))
     for (let i = segments.length - 2; i >= 0; i--) {
@@ -49,17 +49,13 @@ export function declarePage(operations: IrOperation[]): ModuleDeclarationStructu
   return [...namespaces, ...chain]
 }
 
-function namespaceOf(segments: IrSegment[], statements: InterfaceDeclarationStructure[]): ModuleDeclarationStructure {
-  return { kind: StructureKind.Module, name: ['WeChatPay', 'OpenAPI', ...segments.map(typeName)].join('.'), statements }
+function namespaceOf(segments: IrSegment[], body: InterfaceDeclaration[]): NamespaceDeclaration {
+  return { kind: 'namespace', name: ['WeChatPay', 'OpenAPI', ...segments.map(typeName)].join('.'), ambient: false, body }
 }
 
 /** `interface Pay { profitsharingreturn: Pay.Profitsharingreturn }`: references are relative to the namespace. */
-function parentInterface(parent: IrSegment, child: IrSegment): InterfaceDeclarationStructure {
+function parentInterface(parent: IrSegment, child: IrSegment): InterfaceDeclaration {
   const name = typeName(parent)
-  return {
-    kind: StructureKind.Interface,
-    name,
-    isExported: true,
-    properties: [{ name: propertyName(child), type: `${name}.${typeName(child)}` }],
-  }
+  const member: PropertySignature = { kind: 'property', key: propertyName(child), optional: false, type: { kind: 'reference', name: `${name}.${typeName(child)}` }, docs: [] }
+  return { kind: 'interface', name, docs: [], extends: [], members: [member] }
 }

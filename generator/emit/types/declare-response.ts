@@ -1,5 +1,5 @@
-import { StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph'
 import type { IrEndpoint } from '../../ir/types.js'
+import type { InterfaceDeclaration, TypeAliasDeclaration } from './declarations.js'
 import { assertNever, docText, safeDocLines } from './doc-comment.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
 
@@ -7,17 +7,17 @@ import { declareObject, declarePayloads, newContext } from './declare-object.js'
 const JSON_REPLIES = new Set(['v2/appauth/getaccesstoken'])
 
 /** `WellformedResponse`: the reply's `data`, plus the payload types it names. */
-export function declareResponse(op: IrEndpoint, link: string | undefined): Array<InterfaceDeclarationStructure | TypeAliasDeclarationStructure> {
+export function declareResponse(op: IrEndpoint, link: string | undefined): Array<InterfaceDeclaration | TypeAliasDeclaration> {
   const empty = op.response.empty
   if (empty) {
-    const docs = (lines: string[]) => [safeDocLines(link ? [...lines, `@link ${link}`] : lines).join('\n')]
+    const docs = (lines: string[]) => safeDocLines(link ? [...lines, `@link ${link}`] : lines)
     switch (empty.kind) {
       case 'file-stream':
-        return [{ kind: StructureKind.Interface, name: 'WellformedResponse', isExported: true, docs: docs(['The reply is a file, read as a stream.', ...docText(empty.text)]), extends: ['ReadStream'] }]
+        return [{ kind: 'interface', name: 'WellformedResponse', docs: docs(['The reply is a file, read as a stream.', ...docText(empty.text)]), extends: ['ReadStream'], members: [] }]
       case 'no-content':
       case 'redirect': {
         const what = empty.kind === 'redirect' ? 'a redirect' : `HTTP ${empty.status ?? 204}`
-        return [{ kind: StructureKind.Interface, name: 'WellformedResponse', isExported: true, docs: docs([`No body: the reply is ${what}.`, ...docText(empty.text)]) }]
+        return [{ kind: 'interface', name: 'WellformedResponse', docs: docs([`No body: the reply is ${what}.`, ...docText(empty.text)]), extends: [], members: [] }]
       }
       default:
         return assertNever(empty.kind)

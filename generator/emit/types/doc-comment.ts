@@ -59,12 +59,6 @@ export function safeDocLines(lines: string[]): string[] {
   return lines.map((line) => line.replace(/\*\//g, '*\\/'))
 }
 
-/** A `/** … *\/` block for hand-written type text (member docs inside type literals). */
-export function blockComment(lines: string[]): string {
-  if (lines.length === 0) return ''
-  return `/**\n${safeDocLines(lines).map((line) => ` * ${line}`.trimEnd()).join('\n')}\n */\n`
-}
-
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value ${JSON.stringify(value)}`)
 }

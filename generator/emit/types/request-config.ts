@@ -1,13 +1,13 @@
-import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from 'ts-morph'
 import type { IrEndpoint, IrField, IrRoot } from '../../ir/types.js'
+import type { InterfaceDeclaration, PropertySignature, TypeNode } from './declarations.js'
 import { docText, safeDocLines } from './doc-comment.js'
-import { newContext, propertyOf } from './declare-object.js'
+import { newContext } from './declare-object.js'
 import { quote } from './identifiers.js'
-import { typeText, type PayloadType } from './type-text.js'
+import { propertyOf, typeNode, type PayloadType } from './type-text.js'
 import { headersOf, multipartMeta, type BodyName } from './request-shape.js'
 
 export interface RequestConfigDeclaration {
-  declaration: InterfaceDeclarationStructure
+  declaration: InterfaceDeclaration
   payloads: PayloadType[]
   /** True when a member other than `data` is required, so the `config` argument is. */
   required: boolean
@@ -15,7 +15,7 @@ export interface RequestConfigDeclaration {
   notes: string[]
 }
 
-type Member = OptionalKind<PropertySignatureStructure>
+type Member = PropertySignature
 
 /**
  * `RequestConfig extends AxiosRequestConfig`, members in the runtime's terms: `data`, path parameters (own keys of
@@ -26,18 +26,21 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
   const members: Member[] = []
   const notes: string[] = []
   const roots = (role: IrRoot['role']) => op.request.roots.filter((r) => r.role === role)
-  const member = (name: string, type: string, required: boolean, doc: string[]): Member => ({
-    name,
+  const member = (key: string, type: TypeNode, required: boolean, doc: string[]): Member => ({
+    kind: 'property',
+    key,
     type,
-    hasQuestionToken: !required,
-    docs: [safeDocLines(link ? [...doc, `@link ${link}`] : doc).join('\n')],
+    optional: !required,
+    docs: safeDocLines(link ? [...doc, `@link ${link}`] : doc),
   })
+  const reference = (name: string): TypeNode => ({ kind: 'reference', name })
+  const literal = (text: string): TypeNode => ({ kind: 'literal', text })
 
-  if (dataName) members.push(member('data', dataName, false, ['The request body.']))
+  if (dataName) members.push(member('data', reference(dataName), false, ['The request body.']))
   const jsonBody = roots('json')[0]
   if (op.method === 'delete' && jsonBody) {
     const how = `wxpay.client.v3.request({ method: 'delete', url: '${op.uri}', data })`
-    members.push(member('data', 'never', false, [`\`delete(config)\` drops a body; send {@link JsonDataRequest} with \`${how}\`.`]))
+    members.push(member('data', reference('never'), false, [`\`delete(config)\` drops a body; send {@link JsonDataRequest} with \`${how}\`.`]))
     notes.push(`The runtime sends no body with \`delete(config)\`: send {@link JsonDataRequest} with \`${how}\`.`)
   }
 
@@ -45,11 +48,11 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
     if (segment.kind === 'literal') continue
     const root = roots('path').find((r) => r.field.name === segment.name || r.value === segment.name)
     if (segment.kind === 'fixed') {
-      members.push(member(segment.name, quote(segment.value), true, [`Fills \`{${segment.name}}\` in the URL: always \`${segment.value}\`.`]))
+      members.push(member(segment.name, literal(quote(segment.value)), true, [`Fills \`{${segment.name}}\` in the URL: always \`${segment.value}\`.`]))
     } else if (root) {
-      members.push({ ...propertyOf({ ...root.field, required: true }, context, [segment.name]), name: segment.name })
+      members.push({ ...propertyOf({ ...root.field, required: true }, context, [segment.name]), key: segment.name })
     } else {
-      members.push(member(segment.name, 'string', true, [`Fills \`{${segment.name}}\` in the URL.`]))
+      members.push(member(segment.name, reference('string'), true, [`Fills \`{${segment.name}}\` in the URL.`]))
     }
   }
 
@@ -62,36 +65,35 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
   const baseUri = roots('base_uri')[0]
   if (baseUri) {
     const doc = docText(baseUri.field.description)
-    members.push(member('baseURL', baseUri.value ? quote(baseUri.value) : 'string', baseUri.field.required, doc))
+    members.push(member('baseURL', baseUri.value ? literal(quote(baseUri.value)) : reference('string'), baseUri.field.required, doc))
   }
   if (op.response.empty?.kind === 'file-stream') {
-    members.push(member('responseType', "'stream'", true, ['The reply is a file: read it as a stream.']))
-    if (op.protocol === 'v3') members.push(member('transformResponse', '[]', true, ['No JSON parsing or signature check of the file.']))
+    members.push(member('responseType', literal("'stream'"), true, ['The reply is a file: read it as a stream.']))
+    if (op.protocol === 'v3') members.push(member('transformResponse', literal('[]'), true, ['No JSON parsing or signature check of the file.']))
   }
   const meta = multipartMeta(op)
   if (meta) members.push(member('meta', metaType(meta), true, ['The `meta` part again, unencoded: the APIv3 signature covers it.']))
   const timeout = roots('timeout')[0]
-  if (timeout) members.push(member('timeout', 'number', timeout.field.required, docText(timeout.field.description)))
+  if (timeout) members.push(member('timeout', reference('number'), timeout.field.required, docText(timeout.field.description)))
 
-  const declaration: InterfaceDeclarationStructure = {
-    kind: StructureKind.Interface,
+  const declaration: InterfaceDeclaration = {
+    kind: 'interface',
     name: 'RequestConfig',
-    isExported: true,
-    docs: [safeDocLines(link ? ['The request config: axios options plus what the runtime reads.', `@link ${link}`] : ['The request config.']).join('\n')],
+    docs: safeDocLines(link ? ['The request config: axios options plus what the runtime reads.', `@link ${link}`] : ['The request config.']),
     extends: ['AxiosRequestConfig'],
-    properties: members,
+    members,
   }
-  const required = members.some((m) => !m.hasQuestionToken && m.name !== 'data')
+  const required = members.some((m) => !m.optional && m.key !== 'data')
   return { declaration, payloads: context.payloads, required, notes }
 }
 
 function objectMember(name: string, field: IrField, context: ReturnType<typeof newContext>): Member {
   const object = field.type.kind === 'object' ? field.type : { kind: 'object' as const, fields: [] }
   const required = field.required && object.fields.some((f) => f.required)
-  return { ...propertyOf({ ...field, required, type: object }, context, [name]), name }
+  return { ...propertyOf({ ...field, required, type: object }, context, [name]), key: name }
 }
 
 /** The type of the `meta` the signer signs: the decoded payload type when the part is an encoded string. */
-function metaType(meta: IrField): string {
-  return meta.type.kind === 'encoded' ? 'BinaryDataRequestMeta' : typeText(meta.type, newContext('request', false, undefined, ''), [])
+function metaType(meta: IrField): TypeNode {
+  return meta.type.kind === 'encoded' ? { kind: 'reference', name: 'BinaryDataRequestMeta' } : typeNode(meta.type, newContext('request', false, undefined, ''), [])
 }

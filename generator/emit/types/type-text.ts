@@ -1,11 +1,12 @@
 import type { IrEncodedType, IrEnum, IrField, IrObjectType, IrScalarType, IrType } from '../../ir/types.js'
-import { assertNever, blockComment, fieldDoc, type Side } from './doc-comment.js'
+import { reference, type PropertySignature, type TypeNode } from './declarations.js'
+import { assertNever, fieldDoc, safeDocLines, type Side } from './doc-comment.js'
 import { pascalName, propertyKey, quote } from './identifiers.js'
 
 /** A named type for a decoded payload, declared next to the interface that holds the encoded field. */
 export interface PayloadType {
   name: string
-  text: string
+  type: TypeNode
   doc: string[]
 }
 
@@ -20,80 +21,81 @@ export interface TypeContext {
   payloads: PayloadType[]
 }
 
-/** The TypeScript text of an IR type; decoded payloads are pushed to `context.payloads` and referenced by name. */
-export function typeText(type: IrType, context: TypeContext, path: string[]): string {
+/** The TypeScript type of an IR type; decoded payloads are pushed to `context.payloads` and referenced by name. */
+export function typeNode(type: IrType, context: TypeContext, path: string[]): TypeNode {
   switch (type.kind) {
     case 'scalar':
-      return scalarText(type, context)
+      return scalarNode(type, context)
     case 'true':
-      return 'true'
+      return { kind: 'literal', text: 'true' }
     case 'object':
-      return objectText(type, context, path)
+      return objectNode(type, context, path)
     case 'array': {
-      const item = typeText(type.items, context, path)
-      const plain = /^[\w$.]+$/.test(item) || (type.items.kind === 'object' && !type.items.variants?.length)
-      return plain ? `${item}[]` : `Array<${item}>`
+      const items = typeNode(type.items, context, path)
+      const plain = items.kind === 'reference' || (items.kind === 'literal' && /^[\w$.]+$/.test(items.text)) || (items.kind === 'object' && type.items.kind === 'object' && !type.items.variants?.length)
+      return plain ? { kind: 'array', items } : { kind: 'generic', name: 'Array', args: [items] }
     }
     case 'encoded':
-      return encodedText(type, context, path)
+      return encodedNode(type, context, path)
     case 'opaque':
-      return type.file ? 'ReadStream' : '{ [key: string]: unknown }'
+      return type.file ? reference('ReadStream') : { kind: 'object', members: [], index: '[key: string]: unknown' }
     default:
       return assertNever(type)
   }
 }
 
 /** Members of an object type, one per field, each with its JSDoc. */
-export function membersText(fields: IrField[], context: TypeContext, path: string[]): string {
-  return fields.map((field) => memberText(field, context, [...path, field.name])).join('\n')
+export function membersOf(fields: IrField[], context: TypeContext, path: string[]): PropertySignature[] {
+  return fields.map((field) => propertyOf(field, context, [...path, field.name]))
 }
 
-function memberText(field: IrField, context: TypeContext, path: string[]): string {
-  const type = typeText(field.type, context, path)
+/** An object member for a field, its type written out in full with nested member docs. */
+export function propertyOf(field: IrField, context: TypeContext, path: string[]): PropertySignature {
+  const type = typeNode(field.type, context, path)
   const payload = payloadNameOf(field.type, context, path)
-  const doc = blockComment(fieldDoc(field, context.side, context.link, payload))
-  return `${doc}${propertyKey(field.name)}${field.required ? '' : '?'}: ${type}`
+  return { kind: 'property', key: propertyKey(field.name), optional: !field.required, type, docs: safeDocLines(fieldDoc(field, context.side, context.link, payload)) }
 }
 
-function objectText(type: IrObjectType, context: TypeContext, path: string[]): string {
-  const common = `{\n${membersText(type.fields, context, path)}\n}`
-  if (!type.variants || type.variants.length === 0) return type.fields.length === 0 ? '{}' : common
-  const variants = type.variants.map((fields) => `{\n${membersText(fields, context, path)}\n}`)
-  const union = variants.length === 1 ? variants[0]! : `(${variants.join(' | ')})`
-  return type.fields.length === 0 ? union : `${common} & ${union}`
+function objectNode(type: IrObjectType, context: TypeContext, path: string[]): TypeNode {
+  const common: TypeNode = { kind: 'object', members: membersOf(type.fields, context, path) }
+  if (!type.variants || type.variants.length === 0) return common
+  const variants: TypeNode[] = type.variants.map((fields) => ({ kind: 'object', members: membersOf(fields, context, path) }))
+  const union: TypeNode = variants.length === 1 ? variants[0]! : { kind: 'union', types: variants }
+  return type.fields.length === 0 ? union : { kind: 'intersection', types: [common, union] }
 }
 
-function scalarText(type: IrScalarType, context: TypeContext): string {
+function scalarNode(type: IrScalarType, context: TypeContext): TypeNode {
   const numeric = (type.name === 'integer' || type.name === 'number') && !context.xmlReply
-  if (type.enum) return enumText(type.enum, numeric)
-  if (type.name === 'boolean') return context.xmlReply ? 'string' : 'boolean'
-  return numeric ? 'number' : 'string'
+  if (type.enum) return enumNode(type.enum, numeric)
+  if (type.name === 'boolean') return reference(context.xmlReply ? 'string' : 'boolean')
+  return reference(numeric ? 'number' : 'string')
 }
 
-function enumText(values: IrEnum, numeric: boolean): string {
+function enumNode(values: IrEnum, numeric: boolean): TypeNode {
   const literals = values.values.map((value) => (numeric && typeof value === 'number' ? String(value) : quote(String(value))))
-  return [...new Set(literals)].join(' | ')
+  const types = [...new Set(literals)].map((text): TypeNode => ({ kind: 'literal', text }))
+  return types.length === 1 ? types[0]! : { kind: 'union', types }
 }
 
 /** On the wire an encoded payload is a string; its decoded structure becomes a named type. */
-function encodedText(type: IrEncodedType, context: TypeContext, path: string[]): string {
+function encodedNode(type: IrEncodedType, context: TypeContext, path: string[]): TypeNode {
   const name = payloadNameOf(type, context, path)!
   if (!context.payloads.some((p) => p.name === name)) {
-    const entry: PayloadType = { name, text: '', doc: [] }
+    const entry: PayloadType = { name, type: reference('string'), doc: [] }
     context.payloads.push(entry)
-    entry.text = payloadText(type, context, path)
+    entry.type = payloadNode(type, context, path)
     entry.doc = [`The decoded \`${path.join('.')}\` of {@link ${context.prefix}}.`]
   }
-  return type.enum ? enumText(type.enum, false) : 'string'
+  return type.enum ? enumNode(type.enum, false) : reference('string')
 }
 
-function payloadText(type: IrEncodedType, context: TypeContext, path: string[]): string {
-  const object = typeText(type.payload, context, path)
+function payloadNode(type: IrEncodedType, context: TypeContext, path: string[]): TypeNode {
+  const object = typeNode(type.payload, context, path)
   const only = type.payload.fields.length === 1 && !type.payload.variants ? type.payload.fields[0] : undefined
   if (!only || type.shape === 'object') return object
   // A lone child is either a key of an object or only a label of a bare list; `unknown` keeps both readings.
-  const list = typeText(only.type.kind === 'array' ? only.type : { kind: 'array', items: asItem(only.type) }, context, [...path, only.name])
-  return type.shape === 'list' ? list : `${object} | ${list}`
+  const list = typeNode(only.type.kind === 'array' ? only.type : { kind: 'array', items: asItem(only.type) }, context, [...path, only.name])
+  return type.shape === 'list' ? list : { kind: 'union', types: [object, list] }
 }
 
 function asItem(type: IrType): IrScalarType | IrObjectType | IrEncodedType {

@@ -1,8 +1,5 @@
 import type { IrOperation } from '../../ir/types.js'
 
-/** Prettier settings of every generated TypeScript file, fixed so a user's config cannot change the output. */
-export const PRETTIER = { parser: 'typescript', semi: false, singleQuote: true, printWidth: 120 } as const
-
 export const TYPES_INDEX = 'types/index.d.ts'
 
 /** Where the declarations of a docs page go: `openapi/v3/x.md` → `types/openapi/v3/x.d.ts`. */

@@ -1,0 +1,157 @@
+import { builders, printer } from 'prettier/doc'
+import type { Declaration, MethodSignature, Parameter, PropertySignature, TypeNode } from './declarations.js'
+import { assertNever } from './doc-comment.js'
+
+export type Doc = builders.Doc
+
+const { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, lineSuffixBoundary, softline } = builders
+
+/** The prettier options the layout follows; `prettier.format` with them leaves every printed file unchanged. */
+export const PRETTIER = { parser: 'typescript', semi: false, singleQuote: true, printWidth: 120 } as const
+
+const LAYOUT = { printWidth: PRETTIER.printWidth, tabWidth: 2, useTabs: false }
+
+/**
+ * Declarations as a prettier document: the one prettier's TypeScript printer builds for the same code, so that
+ * `printDoc` lays it out exactly as `prettier.format` would, without parsing text we have just written.
+ * Statements are separated by a blank line.
+ */
+export function declarationsDoc(declarations: Declaration[], separator: 'blank-line' | 'line' = 'blank-line'): Doc {
+  return join(separator === 'line' ? hardline : [hardline, hardline], declarations.map(statementDoc))
+}
+
+/** The text of a document, ending with a newline. */
+export function printDoc(doc: Doc): string {
+  return printer.printDocToString([doc, hardline], LAYOUT).formatted
+}
+
+
+function statementDoc(declaration: Declaration): Doc {
+  switch (declaration.kind) {
+    case 'namespace': {
+      const body = declaration.body.length ? ['{', indent([hardline, join([hardline, hardline], declaration.body.map(statementDoc))]), hardline, '}'] : '{}'
+      return [declaration.ambient ? 'declare ' : '', 'namespace ', declaration.name, ' ', body]
+    }
+    case 'interface': {
+      const heritage = declaration.extends.length ? group(indent([line, 'extends ', join([',', line], declaration.extends)])) : ''
+      const members = declaration.members.map((member) => (member.kind === 'property' ? propertyDoc(member, true) : methodDoc(member)))
+      const body = members.length ? ['{', indent([hardline, join(hardline, members)]), hardline, '}'] : '{}'
+      return [docComment(declaration.docs, true), 'export interface ', declaration.name, heritage, ' ', body]
+    }
+    case 'type-alias': {
+      // prettier's "fluid" assignment layout: break after `=` only when the type cannot start on the same line.
+      const id = Symbol('type-alias')
+      const type = typeDoc(declaration.type, 'alias')
+      return [docComment(declaration.docs, true), group(['export type ', declaration.name, ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(type, { groupId: id })])]
+    }
+    case 'variable':
+      return ['export var ', declaration.name, ': ', typeDoc(declaration.type, 'annotation')]
+    default:
+      return assertNever(declaration)
+  }
+}
+
+/** A JSDoc block; one line stays `/** … *\/` where the declaration writer puts it on one line (not in literals). */
+function docComment(lines: string[], inline: boolean): Doc {
+  if (lines.length === 0) return ''
+  if (inline && lines.length === 1) return [`/** ${lines[0]} */`, hardline]
+  return ['/**', ...lines.map((text) => [hardline, ` * ${text}`.trimEnd()]), hardline, ' */', hardline]
+}
+
+function propertyDoc(property: PropertySignature, inline: boolean): Doc {
+  return [docComment(property.docs, inline), property.key, property.optional ? '?' : '', ': ', typeDoc(property.type, 'annotation')]
+}
+
+function methodDoc(method: MethodSignature): Doc {
+  const parameters = method.parameters.length
+    ? ['(', indent([softline, join([',', line], method.parameters.map(parameterDoc))]), ifBreak(','), softline, ')']
+    : '()'
+  return [docComment(method.docs, true), group([method.name ?? '', parameters, group([': ', typeDoc(method.returns, 'annotation')])])]
+}
+
+function parameterDoc(parameter: Parameter): Doc {
+  return [parameter.name, parameter.optional ? '?' : '', ': ', typeDoc(parameter.type, 'annotation')]
+}
+
+/** Where a type sits decides how a union breaks: indented after `:` or `=`, flush in `<…>`, parenthesized in `&`. */
+type Position = 'annotation' | 'alias' | 'argument' | 'operand'
+
+function typeDoc(type: TypeNode, position: Position): Doc {
+  switch (type.kind) {
+    case 'reference':
+      return type.name
+    case 'literal':
+      return type.text
+    case 'object': {
+      if (type.index !== undefined) return group(['{', indent([line, type.index]), line, '}'])
+      if (type.members.length === 0) return '{}'
+      // Written with a line break after `{`, which prettier keeps.
+      return group(['{', indent([line, join(line, type.members.map((m) => propertyDoc(m, false)))]), line, '}'], { shouldBreak: true })
+    }
+    case 'array':
+      return [typeDoc(type.items, 'operand'), '[]']
+    case 'generic': {
+      const [only, ...more] = type.args
+      const args = type.args.map((arg) => typeDoc(arg, 'argument'))
+      if (only && more.length === 0 && hugs(only)) return [type.name, '<', args, '>']
+      return [type.name, group(['<', indent([softline, join([',', line], args)]), softline, '>'])]
+    }
+    case 'indexed':
+      return [typeDoc(type.object, 'operand'), '[', type.index, ']']
+    case 'union':
+      return unionDoc(type.types, position)
+    case 'intersection':
+      return intersectionDoc(type.types)
+    default:
+      return assertNever(type)
+  }
+}
+
+function unionDoc(types: TypeNode[], position: Position): Doc {
+  const printed = types.map((t) => typeDoc(t, 'operand'))
+  if (hugsUnion(types)) return join(' | ', printed)
+  const options = group(printed.map((doc, i) => [i === 0 ? ifBreak('| ') : [line, '| '], align(2, doc)]))
+  switch (position) {
+    case 'operand':
+      return ['(', group([indent([softline, options]), softline]), ')']
+    case 'argument':
+      return options
+    case 'annotation':
+    case 'alias':
+      return group(indent([softline, options]))
+    default:
+      return assertNever(position)
+  }
+}
+
+/** Objects next to each other stay on the line; other operands move to the next line when the group breaks. */
+function intersectionDoc(types: TypeNode[]): Doc {
+  let indented = false
+  return group(
+    types.map((type, i) => {
+      const doc = typeDoc(type, 'operand')
+      if (i === 0) return doc
+      const object = isObject(type)
+      const previous = isObject(types[i - 1]!)
+      if (object && previous) return [' & ', indented ? indent(doc) : doc]
+      if (!object && !previous) return indent([' &', line, doc])
+      if (i > 1) indented = true
+      return [' & ', i > 1 ? indent(doc) : doc]
+    }),
+  )
+}
+
+const isObject = (type: TypeNode) => type.kind === 'object'
+
+/** `Array<{…}>` and `AxiosPromise<Name>` keep their brackets on the line. */
+function hugs(type: TypeNode): boolean {
+  return type.kind === 'reference' || type.kind === 'object' || (type.kind === 'union' && hugsUnion(type.types))
+}
+
+/** `{…} | null`: one object-like type and only `null`/`void` besides. */
+function hugsUnion(types: TypeNode[]): boolean {
+  const objectLike = types.find((t) => t.kind === 'object' || t.kind === 'generic' || (t.kind === 'reference' && !KEYWORDS.has(t.name)))
+  return objectLike !== undefined && types.every((t) => t === objectLike || (t.kind === 'reference' && (t.name === 'null' || t.name === 'void')))
+}
+
+const KEYWORDS = new Set(['string', 'number', 'boolean', 'unknown', 'never', 'null', 'void', 'undefined', 'any', 'object', 'bigint', 'symbol'])
