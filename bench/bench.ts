@@ -12,12 +12,15 @@ import { unified } from 'unified'
 import { listPages } from '../generator/list-pages.js'
 
 interface Run {
+  /** Wall time of the whole process, Node's start-up included. */
   ms: number
   maxRssMb: number
   built: number
   pages: number
   written: number
-  timings: Record<string, number>
+  /** The run found the pages and outputs as the previous run left them. */
+  unchanged: boolean
+  timings?: Record<string, number>
 }
 
 const corpus = process.argv[2] ?? fileURLToPath(new URL('../../../shared/corpus', import.meta.url))
@@ -30,7 +33,9 @@ const pages = listPages(docs)
 const baseline = remarkOnly()
 const generateRun = (): Run => {
   const script = fileURLToPath(new URL('./run-generate.js', import.meta.url))
-  return JSON.parse(execFileSync(process.execPath, [script, docs, join(work, 'out'), join(work, 'cache')], { encoding: 'utf8' })) as Run
+  const started = performance.now()
+  const report = execFileSync(process.execPath, [script, docs, join(work, 'out'), join(work, 'cache')], { encoding: 'utf8' })
+  return { ...(JSON.parse(report) as Omit<Run, 'ms'>), ms: performance.now() - started }
 }
 const cold = generateRun()
 const warm = generateRun()
@@ -45,18 +50,20 @@ const ratio = (value: number, goal: number) => `${value.toFixed(3)} (goal ≤ ${
 console.log(`corpus: ${pages.length} pages; ${availableParallelism()} cores`)
 console.log(`remark-parse + gfm + frontmatter only, one core: ${s(baseline)}`)
 console.log(`cold generate (${cold.built} pages built, ${cold.written} files written): ${s(cold.ms)}, peak memory ${cold.maxRssMb.toFixed(0)} MB (goal < 1024 MB) ${cold.maxRssMb < 1024 ? 'met' : 'NOT met'}`)
-console.log(`warm generate, no change (${warm.built} built): ${s(warm.ms)}`)
+console.log(`warm generate, no change (${warm.built} built${warm.unchanged ? '; pages and outputs as the last run left them' : ''}): ${s(warm.ms)}`)
 console.log(`one page changed (${changed.built} built, ${changed.written} files written): ${s(changed.ms)}`)
 console.log(`(a) cold ÷ remark-only:  ${ratio(cold.ms / baseline, 1.0)}`)
 console.log(`(b) warm ÷ cold:         ${ratio(warm.ms / cold.ms, 0.05)}`)
 console.log(`(c) one page ÷ cold:     ${ratio(changed.ms / cold.ms, 0.1)}`)
-const t = cold.timings
-const cpu = t.parse! + t.build! + t.emit! + t.format!
-console.log(
-  `cold run, where time goes (parse/build/emit/format are CPU time summed over workers): parse ${s(t.parse!)}, ` +
-    `build ${s(t.build!)}, emit ${s(t.emit!)}, format ${s(t.format!)} (${((100 * t.format!) / cpu).toFixed(0)}% of page CPU); ` +
-    `main thread: read and cache lookup ${s(t.read!)}, merge ${s(t.merge!)}, write ${s(t.write!)}`,
-)
+for (const [name, run] of [['cold run', cold], ['one-page run', changed]] as const) {
+  const t = run.timings!
+  const cpu = t.parse! + t.build! + t.emit! + t.format!
+  console.log(
+    `${name}, where time goes (parse/build/emit/format: CPU time summed over workers): parse ${s(t.parse!)}, ` +
+      `build ${s(t.build!)}, emit ${s(t.emit!)}, format ${s(t.format!)} (${((100 * t.format!) / cpu).toFixed(0)}% of page CPU); ` +
+      `main thread: read, hash and cache lookup ${s(t.read!)}, merge ${s(t.merge!)}, write ${s(t.write!)}`,
+  )
+}
 
 /** Milliseconds for the remark parser alone over every page, on this thread. */
 function remarkOnly(): number {

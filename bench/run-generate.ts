@@ -1,21 +1,11 @@
-// One generate run in a process of its own, for the benchmark: prints its wall time, peak memory (worker threads
-// included) and where the time went, as one JSON line.
-import { generate } from '../generator/generate.js'
-import { writeOutputs } from '../generator/write-outputs.js'
+// One generate run in a process of its own, for the benchmark, as the CLI runs it: prints its peak memory (worker
+// threads included), what it built and wrote, and where the time went, as one JSON line. The benchmark times the
+// whole process.
+import { generateInto } from '../generator/generate-into.js'
 
 const [docsDir, outDir, cacheDir] = process.argv.slice(2) as [string, string, string]
-const started = performance.now()
-const { outputs, stats } = await generate({ docsDir, docsLabel: 'corpus', targets: ['ir', 'types', 'client', 'docs'], cacheDir })
-const writing = performance.now()
-const written = writeOutputs(outDir, outputs, ['types', 'docs']).length
-const ended = performance.now()
-process.stdout.write(
-  `${JSON.stringify({
-    ms: ended - started,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-    built: stats.built,
-    pages: stats.pages,
-    written,
-    timings: { ...stats.timings, write: ended - writing },
-  })}\n`,
-)
+const result = await generateInto({ docsDir, docsLabel: 'corpus', targets: ['ir', 'types', 'client', 'docs'], cacheDir }, outDir)
+const timings = result.stats ? { ...result.stats.timings, write: result.writeMs } : undefined
+const { maxRSS } = process.resourceUsage()
+const report = { maxRssMb: maxRSS / 1024, built: result.stats?.built ?? 0, pages: result.pages, written: result.changed.length, unchanged: result.unchanged, timings }
+process.stdout.write(`${JSON.stringify(report)}\n`)

@@ -3,9 +3,9 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, type Diagnostic } from './diagnostics/report.js'
 import { generate, TARGETS, type GenerateOptions, type Target } from './generate.js'
+import { generateInto } from './generate-into.js'
 import { progressReporter } from './progress.js'
 import { watchDocs } from './watch.js'
-import { staleOutputs, writeOutputs } from './write-outputs.js'
 
 const USAGE = `Usage:
   wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--check] [--watch]
@@ -85,27 +85,20 @@ async function main(argv: string[]): Promise<number> {
 
 /** One generate run: diagnostics, then write (or with --check compare) the outputs; the exit code. */
 async function generateOnce(options: GenerateOptions, outLabel: string, check: boolean, level: number): Promise<number> {
-  const { document, diagnostics, outputs, stats } = await generate({ ...options, onProgress: progressReporter() })
-  printDiagnostics(diagnostics, level)
-  const errors = diagnostics.filter((d) => d.severity === 'error').length
+  const result = await generateInto({ ...options, onProgress: progressReporter() }, resolve(outLabel), check)
+  printDiagnostics(result.diagnostics, level)
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length
   if (errors > 0) {
     process.stderr.write(`${errors} error(s) in ${options.docsLabel}: nothing written\n`)
     return 1
   }
-  const out = resolve(outLabel)
-  // Folders whose every file the generator owns: a file there that is no longer generated is removed.
-  const owned = options.targets.filter((t) => t === 'types' || t === 'docs')
   if (check) {
-    const stale = staleOutputs(out, outputs, owned)
-    for (const path of stale) process.stderr.write(`stale: ${outLabel}/${path}\n`)
-    if (stale.length > 0) process.stderr.write('Run `npm run generate` to update.\n')
-    return stale.length > 0 ? 1 : 0
+    for (const path of result.changed) process.stderr.write(`stale: ${outLabel}/${path}\n`)
+    if (result.changed.length > 0) process.stderr.write('Run `npm run generate` to update.\n')
+    return result.changed.length > 0 ? 1 : 0
   }
-  const written = writeOutputs(out, outputs, owned)
-  process.stderr.write(
-    `${document.operations.length} operations from ${document.pages.length} pages (${stats.built} built, ` +
-      `${stats.pages - stats.built} cached); ${written.length} file(s) written or removed in ${outLabel}\n`,
-  )
+  const how = result.unchanged ? 'pages and outputs as the last run left them' : `${result.stats!.built} built, ${result.pages - result.stats!.built} cached`
+  process.stderr.write(`${result.operations} operations from ${result.pages} pages (${how}); ${result.changed.length} file(s) written or removed in ${outLabel}\n`)
   return 0
 }
 

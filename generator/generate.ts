@@ -42,10 +42,18 @@ export interface GenerateResult {
   stats: GenerateStats
 }
 
-/** Reads a docs folder and makes the outputs of `targets`: pages in parallel, unchanged pages from the cache. */
-export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+/** The pages of a docs folder, read, with their cache keys: what a run is made from. */
+export interface RunInputs {
+  inputs: PageInput[]
+  cache?: PageCache
+  keys: Array<string | undefined>
+  /** Milliseconds spent reading and hashing. */
+  ms: number
+}
+
+export function readInputs(options: GenerateOptions): RunInputs {
+  const started = performance.now()
   const cwd = options.cwd ?? process.cwd()
-  let mark = performance.now()
   const pageTargets = options.targets.filter((t): t is PageTarget => t === 'types' || t === 'docs')
   const inputs: PageInput[] = listPages(options.docsDir).map((path) => {
     const absolute = join(options.docsDir, path)
@@ -54,8 +62,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   })
   const cache = options.cacheDir === false ? undefined : new PageCache(options.cacheDir, generatorFingerprint())
   const keys = inputs.map((input) => cache?.key(input))
+  return { inputs, cache, keys, ms: performance.now() - started }
+}
+
+/** Reads a docs folder and makes the outputs of `targets`: pages in parallel, unchanged pages from the cache. */
+export async function generate(options: GenerateOptions, read: RunInputs = readInputs(options)): Promise<GenerateResult> {
+  const { inputs, cache, keys } = read
+  let mark = performance.now()
   const results: Array<PageResult | undefined> = inputs.map((input, i) => cache?.get(keys[i]!, input))
-  const read = performance.now() - mark
+  const lookup = performance.now() - mark
   const missing = inputs.flatMap((_, i) => (results[i] ? [] : [i]))
   let done = inputs.length - missing.length
   options.onProgress?.(done, inputs.length)
@@ -63,7 +78,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     missing.map((i) => inputs[i]!),
     { threads: options.threads, onProgress: () => options.onProgress?.(++done, inputs.length) },
   )
-  const timings = { parse: 0, build: 0, emit: 0, format: 0, read, merge: 0 }
+  const timings = { parse: 0, build: 0, emit: 0, format: 0, read: read.ms + lookup, merge: 0 }
   missing.forEach((index, i) => {
     const result = built[i]!
     results[index] = result

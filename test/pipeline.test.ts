@@ -44,6 +44,30 @@ describe('page pipeline', () => {
     expect(cold.stderr).not.toContain('\r')
   })
 
+  test('an unchanged run makes nothing; an output edited, removed or added by hand is noticed', () => {
+    const generate = (...extra: string[]) => run(['generate', '--out', 'same', '--cache-dir', 'cache', ...extra], work)
+    expect(generate().status).toBe(0)
+    const expected = snapshot(join(work, 'same'))
+    const again = generate()
+    expect(again.stderr).toContain('(pages and outputs as the last run left them); 0 file(s) written')
+    expect(generate('--check').status).toBe(0)
+    // Each hand change makes the next run a full one, which puts the generated files back.
+    const changes = [
+      () => writeFileSync(join(work, 'same/types/openapi/v3/profitsharing/orders.d.ts'), '// edited\n'),
+      () => rmSync(join(work, 'same/ir.json')),
+      () => writeFileSync(join(work, 'same/docs/stray.md'), 'not generated\n'),
+    ]
+    for (const change of changes) {
+      change()
+      const checked = generate('--check')
+      expect(checked.status).toBe(1)
+      expect(checked.stderr).toContain('stale:')
+      const repaired = generate()
+      expect(repaired.stderr).toMatch(/\(0 built, \d+ cached\); 1 file\(s\) written or removed/)
+      expect(snapshot(join(work, 'same'))).toEqual(expected)
+    }
+  })
+
   test('a changed page changes exactly its outputs', () => {
     expect(run(['generate', '--out', 'inc', '--cache-dir', 'cache'], work).status).toBe(0)
     const before = snapshot(join(work, 'inc'))
