@@ -1,14 +1,11 @@
 // `npm run bench`: the generator over ../shared/corpus, every figure measured in this one run and printed as
-// ratios, since these machines are shared and noisy. Goals: (a) ≤ 1.0, (b) ≤ 0.05, (c) ≤ 0.10, peak < 1 GiB.
+// ratios, since these machines are shared and noisy. Every run is a process of its own.
+// Goals: (a) ≤ 1.0, (b) ≤ 0.05, (c) ≤ 0.10, peak < 1 GiB.
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { listPages } from '../generator/list-pages.js'
 
 interface Run {
@@ -30,26 +27,39 @@ cpSync(corpus, join(work, 'docs'), { recursive: true })
 const docs = join(work, 'docs')
 const pages = listPages(docs)
 
-const baseline = remarkOnly()
-const generateRun = (): Run => {
-  const script = fileURLToPath(new URL('./run-generate.js', import.meta.url))
+const script = (name: string) => fileURLToPath(new URL(`./${name}.js`, import.meta.url))
+const remarkOnly = (): number => Number(execFileSync(process.execPath, [script('remark-only'), docs], { encoding: 'utf8' }))
+const generateRun = (cache: string, out: string): Run => {
   const started = performance.now()
-  const report = execFileSync(process.execPath, [script, docs, join(work, 'out'), join(work, 'cache')], { encoding: 'utf8' })
+  const report = execFileSync(process.execPath, [script('run-generate'), docs, join(work, out), join(work, cache)], { encoding: 'utf8' })
   return { ...(JSON.parse(report) as Omit<Run, 'ms'>), ms: performance.now() - started }
 }
-const cold = generateRun()
-const warm = generateRun()
+// Shared machines are noisy: each figure is the best of two runs, baseline and cold runs taken in turn.
+const fastest = (runs: Run[]): Run => runs.reduce((best, run) => (run.ms < best.ms ? run : best))
+const baselines: number[] = []
+const colds: Run[] = []
+for (const i of [1, 2]) {
+  baselines.push(remarkOnly())
+  colds.push(generateRun(`cache-${i}`, `out-${i}`))
+}
+const baseline = Math.min(...baselines)
+const cold = fastest(colds)
+const warm = fastest([generateRun('cache-2', 'out-2'), generateRun('cache-2', 'out-2')])
 // An edit a maintainer makes: a field's description, which changes the page's IR, declarations and docs page.
 const changedPage = join(docs, pages.find((p) => p.startsWith('openapi/v3/') && readFileSync(join(docs, p), 'utf8').includes('| 商户号'))!)
-writeFileSync(changedPage, readFileSync(changedPage, 'utf8').replace('| 商户号', '| 商户号(已核对)'))
-const changed = generateRun()
+const changed = fastest(
+  ['(已核对)', '(再核对)'].map((mark) => {
+    writeFileSync(changedPage, readFileSync(changedPage, 'utf8').replace(/\| 商户号(\([^)]*\))?/, `| 商户号${mark}`))
+    return generateRun('cache-2', 'out-2')
+  }),
+)
 rmSync(work, { recursive: true, force: true })
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 const ratio = (value: number, goal: number) => `${value.toFixed(3)} (goal ≤ ${goal}) ${value <= goal ? 'met' : 'NOT met'}`
 console.log(`corpus: ${pages.length} pages; ${availableParallelism()} cores`)
-console.log(`remark-parse + gfm + frontmatter only, one core: ${s(baseline)}`)
-console.log(`cold generate (${cold.built} pages built, ${cold.written} files written): ${s(cold.ms)}, peak memory ${cold.maxRssMb.toFixed(0)} MB (goal < 1024 MB) ${cold.maxRssMb < 1024 ? 'met' : 'NOT met'}`)
+console.log(`remark-parse + gfm + frontmatter only, one core: ${s(baseline)} (runs: ${baselines.map(s).join(', ')})`)
+console.log(`cold generate (${cold.built} pages built, ${cold.written} files written): ${s(cold.ms)} (runs: ${colds.map((r) => s(r.ms)).join(', ')}), peak memory ${cold.maxRssMb.toFixed(0)} MB (goal < 1024 MB) ${cold.maxRssMb < 1024 ? 'met' : 'NOT met'}`)
 console.log(`warm generate, no change (${warm.built} built${warm.unchanged ? '; pages and outputs as the last run left them' : ''}): ${s(warm.ms)}`)
 console.log(`one page changed (${changed.built} built, ${changed.written} files written): ${s(changed.ms)}`)
 console.log(`(a) cold ÷ remark-only:  ${ratio(cold.ms / baseline, 1.0)}`)
@@ -63,13 +73,4 @@ for (const [name, run] of [['cold run', cold], ['one-page run', changed]] as con
       `build ${s(t.build!)}, emit ${s(t.emit!)}, format ${s(t.format!)} (${((100 * t.format!) / cpu).toFixed(0)}% of page CPU); ` +
       `main thread: read, hash and cache lookup ${s(t.read!)}, merge ${s(t.merge!)}, write ${s(t.write!)}`,
   )
-}
-
-/** Milliseconds for the remark parser alone over every page, on this thread. */
-function remarkOnly(): number {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter)
-  const sources = pages.map((p) => readFileSync(join(docs, p), 'utf8'))
-  const started = performance.now()
-  for (const source of sources) processor.parse(source)
-  return performance.now() - started
 }

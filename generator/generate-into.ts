@@ -24,14 +24,15 @@ interface RunRecord {
   pages: number
   operations: number
   diagnostics: Diagnostic[]
-  /** Size and modification time of each output file, as written. */
-  files: Record<string, [number, number]>
+  /** Size and modification time of each output file as written, and the key of the page whose output it is. */
+  files: Record<string, [size: number, mtimeMs: number, origin?: string]>
 }
 
 /**
  * `generate` into a folder: writes the changed outputs (or with `check` lists the stale ones). When every page hits
  * the cache with the same keys as the recorded last run, and every output file still has the size and time that run
- * gave it, the outputs are known to be current without being made again; otherwise the run is a full one.
+ * gave it, the outputs are known to be current without being made again. Otherwise the outputs are made, and of the
+ * page outputs only those of changed pages (or of files changed since) are read and compared.
  */
 export async function generateInto(options: GenerateOptions, outDir: string, check = false): Promise<IntoResult> {
   const read = readInputs(options)
@@ -42,16 +43,24 @@ export async function generateInto(options: GenerateOptions, outDir: string, che
   if (record?.run === run && filesAsRecorded(outDir, record.files, owned)) {
     return { diagnostics: record.diagnostics, pages: record.pages, operations: record.operations, changed: [], unchanged: true }
   }
-  const { document, diagnostics, outputs, stats } = await generate(options, read)
+  const { document, diagnostics, outputs, origins, stats } = await generate(options, read)
   const result = { diagnostics, pages: document.pages.length, operations: document.operations.length, unchanged: false, stats }
   if (diagnostics.some((d) => d.severity === 'error')) return { ...result, changed: [] }
   const writing = performance.now()
-  const changed = check ? staleOutputs(outDir, outputs, owned) : writeOutputs(outDir, outputs, owned)
+  // A page output whose page key is the one its file was recorded with, in a file as recorded, is current unread.
+  const current = new Set(
+    [...origins].filter(([path, key]) => {
+      const recorded = record?.files[path]
+      return recorded !== undefined && recorded[2] === key && fileAsRecorded(outDir, path, recorded)
+    }).map(([path]) => path),
+  )
+  const changed = check ? staleOutputs(outDir, outputs, owned, current) : writeOutputs(outDir, outputs, owned, current)
   if (recordFile && (!check || changed.length === 0)) {
     const files: RunRecord['files'] = {}
     for (const path of outputs.keys()) {
       const { size, mtimeMs } = statSync(join(outDir, path))
-      files[path] = [size, mtimeMs]
+      const origin = origins.get(path)
+      files[path] = origin === undefined ? [size, mtimeMs] : [size, mtimeMs, origin]
     }
     saveRecord(recordFile, { run, pages: result.pages, operations: result.operations, diagnostics, files })
   }
@@ -79,12 +88,14 @@ function saveRecord(file: string, record: RunRecord): void {
   renameSync(temporary, file)
 }
 
+function fileAsRecorded(outDir: string, path: string, [size, mtimeMs]: RunRecord['files'][string]): boolean {
+  const stat = statSync(join(outDir, path), { throwIfNoEntry: false })
+  return stat !== undefined && stat.size === size && stat.mtimeMs === mtimeMs
+}
+
 /** Every recorded file with its recorded size and time, and no other file in the owned folders. */
 function filesAsRecorded(outDir: string, files: RunRecord['files'], owned: string[]): boolean {
-  for (const [path, [size, mtimeMs]] of Object.entries(files)) {
-    const stat = statSync(join(outDir, path), { throwIfNoEntry: false })
-    if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return false
-  }
+  for (const [path, file] of Object.entries(files)) if (!fileAsRecorded(outDir, path, file)) return false
   for (const folder of owned) {
     const root = join(outDir, folder)
     if (!existsSync(root)) continue

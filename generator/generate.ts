@@ -39,6 +39,11 @@ export interface GenerateResult {
   document: IrDocument
   diagnostics: Diagnostic[]
   outputs: Map<string, string>
+  /**
+   * For page outputs exactly as their page made them: the page's cache key. The same key means the same text, so a
+   * file known to hold the output of that key holds this one.
+   */
+  origins: Map<string, string>
   stats: GenerateStats
 }
 
@@ -86,13 +91,13 @@ export async function generate(options: GenerateOptions, read: RunInputs = readI
     if (cache) cache.set(keys[index]!, result)
   })
   mark = performance.now()
-  const merged = await merge(results as PageResult[], options, timings)
+  const merged = await merge(results as PageResult[], keys, options, timings)
   timings.merge = performance.now() - mark
   return { ...merged, stats: { pages: inputs.length, built: missing.length, timings } }
 }
 
 /** One document from the page results: operations deduplicated across pages, then the whole-docs outputs. */
-async function merge(results: PageResult[], options: GenerateOptions, timings: Timings) {
+async function merge(results: PageResult[], keys: Array<string | undefined>, options: GenerateOptions, timings: Timings) {
   const document: IrDocument = { kind: 'document', irVersion: IR_VERSION, pages: [], operations: [] }
   const diagnostics: Diagnostic[] = []
   const seen = new Map<string, IrOperation>()
@@ -121,7 +126,13 @@ async function merge(results: PageResult[], options: GenerateOptions, timings: T
   const outputs = new Map<string, string>()
   const targets = new Set(options.targets)
   if (targets.has('ir')) outputs.set('ir.json', emitIr(document, options.docsLabel))
-  for (const result of final) for (const [path, text] of Object.entries(result.outputs)) outputs.set(path, text)
+  const origins = new Map<string, string>()
+  final.forEach((result, i) => {
+    for (const [path, text] of Object.entries(result.outputs)) {
+      outputs.set(path, text)
+      if (result === results[i] && keys[i] !== undefined) origins.set(path, keys[i])
+    }
+  })
   if (targets.has('types')) {
     const paths = final.flatMap((r) => (r.outputs[typesPath(r.page.source.file)] !== undefined ? [typesPath(r.page.source.file)] : []))
     outputs.set(TYPES_INDEX, typesIndexText(paths, protocolsOf(document.operations), options.docsLabel))
@@ -131,5 +142,5 @@ async function merge(results: PageResult[], options: GenerateOptions, timings: T
     const entries = final.flatMap((r): DocsIndexEntry[] => (r.docsEntry ? [r.docsEntry] : []))
     outputs.set(DOCS_INDEX, docsIndexText(entries, options.docsLabel))
   }
-  return { document, diagnostics: sortDiagnostics(diagnostics), outputs }
+  return { document, diagnostics: sortDiagnostics(diagnostics), outputs, origins }
 }

@@ -7,6 +7,7 @@ import type { PageInput, PageResult } from './build-page.js'
  * no compiled worker to start, so pages are built in this thread instead.
  */
 export async function buildPages(inputs: PageInput[], options: { threads?: number; onProgress?: (done: number) => void } = {}): Promise<PageResult[]> {
+  if (inputs.length === 0) return []
   const threads = Math.min(options.threads ?? availableParallelism(), inputs.length)
   const results: PageResult[] = new Array(inputs.length)
   let done = 0

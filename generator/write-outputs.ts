@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 
 /** Output files by path relative to the output folder. */
@@ -6,13 +6,17 @@ export type Outputs = Map<string, string>
 
 /**
  * Paths whose content on disk differs from `outputs` (missing files included), and files under the `owned` folders
- * that `outputs` no longer has (the declarations of a page since removed).
+ * that `outputs` no longer has (the declarations of a page since removed). Paths in `current` are known to hold
+ * their content already and are not read.
  */
-export function staleOutputs(outDir: string, outputs: Outputs, owned: string[] = []): string[] {
+export function staleOutputs(outDir: string, outputs: Outputs, owned: string[] = [], current = new Set<string>()): string[] {
   const stale: string[] = []
   for (const [path, content] of outputs) {
+    if (current.has(path)) continue
     const target = join(outDir, path)
-    if (!existsSync(target) || readFileSync(target, 'utf8') !== content) stale.push(path)
+    // A size that differs needs no read.
+    const size = statSync(target, { throwIfNoEntry: false })?.size
+    if (size !== Buffer.byteLength(content) || readFileSync(target, 'utf8') !== content) stale.push(path)
   }
   for (const path of orphans(outDir, outputs, owned)) stale.push(path)
   return stale.sort()
@@ -22,9 +26,9 @@ export function staleOutputs(outDir: string, outputs: Outputs, owned: string[] =
  * Writes changed files only, each through a temporary file and a rename, so a run killed half way leaves every
  * file either old or new, never cut short; then removes orphans under `owned`. Returns the paths written or removed.
  */
-export function writeOutputs(outDir: string, outputs: Outputs, owned: string[] = []): string[] {
+export function writeOutputs(outDir: string, outputs: Outputs, owned: string[] = [], current = new Set<string>()): string[] {
   const changed: string[] = []
-  for (const path of staleOutputs(outDir, outputs)) {
+  for (const path of staleOutputs(outDir, outputs, [], current)) {
     const target = join(outDir, path)
     mkdirSync(dirname(target), { recursive: true })
     const temporary = `${target}.${process.pid}.tmp`
