@@ -81,14 +81,17 @@ export async function generate(options: GenerateOptions, read: RunInputs = readI
   options.onProgress?.(done, inputs.length)
   const built = await buildPages(
     missing.map((i) => inputs[i]!),
-    { threads: options.threads, onProgress: () => options.onProgress?.(++done, inputs.length) },
+    {
+      threads: options.threads,
+      onProgress: () => options.onProgress?.(++done, inputs.length),
+      cacheFiles: missing.map((i) => (cache ? cache.fileOf(keys[i]!) : undefined)),
+    },
   )
   const timings = { parse: 0, build: 0, emit: 0, format: 0, read: read.ms + lookup, merge: 0 }
   missing.forEach((index, i) => {
     const result = built[i]!
     results[index] = result
     for (const stage of ['parse', 'build', 'emit', 'format'] as const) timings[stage] += result.timings[stage]
-    if (cache) cache.set(keys[index]!, result)
   })
   mark = performance.now()
   const merged = await merge(results as PageResult[], keys, options, timings)

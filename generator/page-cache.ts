@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { threadId } from 'node:worker_threads'
 import type { PageInput, PageResult } from './build-page.js'
 
 /**
@@ -33,17 +34,17 @@ export class PageCache {
     }
   }
 
-  set(key: string, result: PageResult): void {
-    const file = this.fileOf(key)
-    mkdirSync(dirname(file), { recursive: true })
-    const temporary = `${file}.${process.pid}.tmp`
-    writeFileSync(temporary, JSON.stringify(result))
-    renameSync(temporary, file)
-  }
-
-  private fileOf(key: string): string {
+  fileOf(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`)
   }
+}
+
+/** Writes one cache entry atomically; the page workers write the entries of the pages they build. */
+export function writeEntry(file: string, result: PageResult): void {
+  mkdirSync(dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}.${threadId}.tmp`
+  writeFileSync(temporary, JSON.stringify(result))
+  renameSync(temporary, file)
 }
 
 /** Packages whose versions change what is generated. */

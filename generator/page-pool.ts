@@ -6,16 +6,25 @@ import type { PageInput, PageResult } from './build-page.js'
  * Builds pages on worker threads, one per core, results in input order. From TypeScript sources (the tests) there is
  * no compiled worker to start, so pages are built in this thread instead.
  */
-export async function buildPages(inputs: PageInput[], options: { threads?: number; onProgress?: (done: number) => void } = {}): Promise<PageResult[]> {
+export interface PoolOptions {
+  threads?: number
+  onProgress?: (done: number) => void
+  /** Cache entry files to write, one per input, by whoever builds the page. */
+  cacheFiles?: Array<string | undefined>
+}
+
+export async function buildPages(inputs: PageInput[], options: PoolOptions = {}): Promise<PageResult[]> {
   if (inputs.length === 0) return []
   const threads = Math.min(options.threads ?? availableParallelism(), inputs.length)
   const results: PageResult[] = new Array(inputs.length)
   let done = 0
   const finished = () => options.onProgress?.(++done)
   if (threads <= 1 || import.meta.url.endsWith('.ts')) {
-    const { buildPage } = await import('./build-page.js')
+    const [{ buildPage }, { writeEntry }] = await Promise.all([import('./build-page.js'), import('./page-cache.js')])
     for (const [i, input] of inputs.entries()) {
-      results[i] = await buildPage(input)
+      results[i] = buildPage(input)
+      const cacheFile = options.cacheFiles?.[i]
+      if (cacheFile) writeEntry(cacheFile, results[i])
       finished()
     }
     return results
@@ -33,7 +42,7 @@ export async function buildPages(inputs: PageInput[], options: { threads?: numbe
             const send = () => {
               if (next >= inputs.length) return resolve()
               const id = next++
-              worker.postMessage({ id, input: inputs[id] })
+              worker.postMessage({ id, input: inputs[id], cacheFile: options.cacheFiles?.[id] })
             }
             worker.on('message', (message: { id: number; result?: PageResult; error?: string }) => {
               if (message.error !== undefined) return reject(new Error(`${inputs[message.id]!.path}: ${message.error}`))

@@ -28,9 +28,11 @@ export function staleOutputs(outDir: string, outputs: Outputs, owned: string[] =
  */
 export function writeOutputs(outDir: string, outputs: Outputs, owned: string[] = [], current = new Set<string>()): string[] {
   const changed: string[] = []
+  const made = new Set<string>()
   for (const path of staleOutputs(outDir, outputs, [], current)) {
     const target = join(outDir, path)
-    mkdirSync(dirname(target), { recursive: true })
+    if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true })
+    made.add(dirname(target))
     const temporary = `${target}.${process.pid}.tmp`
     try {
       writeFileSync(temporary, outputs.get(path)!)
