@@ -119,7 +119,7 @@ async function merge(results: PageResult[], keys: Array<string | undefined>, opt
       // The page lost an operation to an earlier page: its outputs are made again without it.
       result = { ...result, operations: kept, page: { ...result.page, operations: kept.map((op) => op.id) } }
       const { emitPageOutputs } = await import('./build-page.js')
-      await emitPageOutputs(result, options.docsLabel, timings)
+      emitPageOutputs(result, options.docsLabel, timings)
     }
     final.push(result)
     document.pages.push(result.page)

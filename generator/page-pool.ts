@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { PageInput, PageResult } from './build-page.js'
+import { writeEntry } from './page-cache.js'
 
 /**
  * Builds pages on worker threads, one per core, results in input order. From TypeScript sources (the tests) there is
@@ -20,7 +21,7 @@ export async function buildPages(inputs: PageInput[], options: PoolOptions = {})
   let done = 0
   const finished = () => options.onProgress?.(++done)
   if (threads <= 1 || import.meta.url.endsWith('.ts')) {
-    const [{ buildPage }, { writeEntry }] = await Promise.all([import('./build-page.js'), import('./page-cache.js')])
+    const { buildPage } = await import('./build-page.js')
     for (const [i, input] of inputs.entries()) {
       results[i] = buildPage(input)
       const cacheFile = options.cacheFiles?.[i]

@@ -1,7 +1,6 @@
 import { stringify } from 'yaml'
 import type { IrDocument, IrOperation, IrPage } from '../../ir/types.js'
-import type { Format } from '../types/emit-types.js'
-import { printDoc } from '../types/print-declarations.js'
+import { printDoc, type Format } from '../types/print-declarations.js'
 import { callExample } from './call-example.js'
 import { parameterTables } from './parameter-table.js'
 import { virtualFile } from './virtual-file.js'

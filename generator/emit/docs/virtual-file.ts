@@ -1,8 +1,7 @@
 import type { IrOperation } from '../../ir/types.js'
 import type { Declaration, TypeAliasDeclaration, TypeNode } from '../types/declarations.js'
 import { declarePage } from '../types/declare-page.js'
-import type { Format } from '../types/emit-types.js'
-import { declarationsDoc } from '../types/print-declarations.js'
+import { declarationsDoc, type Format } from '../types/print-declarations.js'
 
 /**
  * The `virtual.ts` of one operation's twoslash block: the declarations the types emitter makes for that operation

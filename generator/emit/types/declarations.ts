@@ -1,6 +1,6 @@
 /**
- * The declarations the types emitter makes: plain data, laid out by `printDeclarations` exactly as prettier lays out
- * the same TypeScript, so that no generated text has to be parsed again to be formatted.
+ * The declarations the types emitter makes: plain data, laid out by `print-declarations.ts` exactly as prettier lays
+ * out the same TypeScript, so that no generated text has to be parsed again to be formatted.
  */
 export type Declaration = NamespaceDeclaration | InterfaceDeclaration | TypeAliasDeclaration | VariableDeclaration
 

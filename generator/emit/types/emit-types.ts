@@ -1,13 +1,10 @@
 import { builders } from 'prettier/doc'
 import type { IrDocument, IrOperation, IrPage } from '../../ir/types.js'
 import { declarePage } from './declare-page.js'
-import { declarationsDoc, printDoc, type Doc } from './print-declarations.js'
+import { declarationsDoc, printDoc, type Format } from './print-declarations.js'
 import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from './types-index.js'
 
 export { protocolsOf, TYPES_INDEX, typesIndexText, typesPath }
-
-/** Lays a document out as text: `printDoc`, or a timed wrapper of it. */
-export type Format = (doc: Doc) => string
 
 /**
  * One ambient declaration file per page under `types/`, and `types/index.d.ts` that references them all and declares

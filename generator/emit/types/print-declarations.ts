@@ -4,6 +4,9 @@ import { assertNever } from './doc-comment.js'
 
 export type Doc = builders.Doc
 
+/** Lays a document out as text: `printDoc`, or a timed wrapper of it. */
+export type Format = (doc: Doc) => string
+
 const { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, lineSuffixBoundary, softline } = builders
 
 /** The prettier options the layout follows; `prettier.format` with them leaves every printed file unchanged. */
@@ -41,7 +44,7 @@ function statementDoc(declaration: Declaration): Doc {
     case 'type-alias': {
       // prettier's "fluid" assignment layout: break after `=` only when the type cannot start on the same line.
       const id = Symbol('type-alias')
-      const type = typeDoc(declaration.type, 'alias')
+      const type = typeDoc(declaration.type, 'annotation')
       return [docComment(declaration.docs, true), group(['export type ', declaration.name, ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(type, { groupId: id })])]
     }
     case 'variable':
@@ -53,9 +56,10 @@ function statementDoc(declaration: Declaration): Doc {
 
 /** A JSDoc block; one line stays `/** … *\/` where the declaration writer puts it on one line (not in literals). */
 function docComment(lines: string[], inline: boolean): Doc {
-  if (lines.length === 0) return ''
-  if (inline && lines.length === 1) return [`/** ${lines[0]} */`, hardline]
-  return ['/**', ...lines.map((text) => [hardline, ` * ${text}`.trimEnd()]), hardline, ' */', hardline]
+  const split = lines.flatMap((text) => text.split('\n'))
+  if (split.length === 0) return ''
+  if (inline && split.length === 1) return [`/** ${split[0]} */`, hardline]
+  return ['/**', ...split.map((text) => [hardline, ` * ${text}`.trimEnd()]), hardline, ' */', hardline]
 }
 
 function propertyDoc(property: PropertySignature, inline: boolean): Doc {
@@ -74,7 +78,7 @@ function parameterDoc(parameter: Parameter): Doc {
 }
 
 /** Where a type sits decides how a union breaks: indented after `:` or `=`, flush in `<…>`, parenthesized in `&`. */
-type Position = 'annotation' | 'alias' | 'argument' | 'operand'
+type Position = 'annotation' | 'argument' | 'operand'
 
 function typeDoc(type: TypeNode, position: Position): Doc {
   switch (type.kind) {
@@ -117,7 +121,6 @@ function unionDoc(types: TypeNode[], position: Position): Doc {
     case 'argument':
       return options
     case 'annotation':
-    case 'alias':
       return group(indent([softline, options]))
     default:
       return assertNever(position)

@@ -1,5 +1,5 @@
 import type { IrEndpoint, IrField, IrRoot } from '../../ir/types.js'
-import type { InterfaceDeclaration, PropertySignature, TypeNode } from './declarations.js'
+import { reference, type InterfaceDeclaration, type PropertySignature, type TypeNode } from './declarations.js'
 import { docText, safeDocLines } from './doc-comment.js'
 import { newContext } from './declare-object.js'
 import { quote } from './identifiers.js'
@@ -33,7 +33,6 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
     optional: !required,
     docs: safeDocLines(link ? [...doc, `@link ${link}`] : doc),
   })
-  const reference = (name: string): TypeNode => ({ kind: 'reference', name })
   const literal = (text: string): TypeNode => ({ kind: 'literal', text })
 
   if (dataName) members.push(member('data', reference(dataName), false, ['The request body.']))
@@ -95,5 +94,5 @@ function objectMember(name: string, field: IrField, context: ReturnType<typeof n
 
 /** The type of the `meta` the signer signs: the decoded payload type when the part is an encoded string. */
 function metaType(meta: IrField): TypeNode {
-  return meta.type.kind === 'encoded' ? { kind: 'reference', name: 'BinaryDataRequestMeta' } : typeNode(meta.type, newContext('request', false, undefined, ''), [])
+  return meta.type.kind === 'encoded' ? reference('BinaryDataRequestMeta') : typeNode(meta.type, newContext('request', false, undefined, ''), [])
 }
