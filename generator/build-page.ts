@@ -2,8 +2,9 @@ import { diagnosticsOf, type Diagnostic } from './diagnostics/report.js'
 import { docsIndexEntry, docsPath, pageDocsText, type DocsIndexEntry } from './emit/docs/emit-docs.js'
 import { pageTypesText, typesPath } from './emit/types/emit-types.js'
 import { printDoc, type Format } from './emit/types/print-declarations.js'
+import { irEntry } from './emit/emit-ir.js'
 import { buildIr } from './ir/build-ir.js'
-import type { IrOperation, IrPage } from './ir/types.js'
+import type { IrOperation, IrPage, IrSource } from './ir/types.js'
 import { parsePage } from './parse/parse-page.js'
 
 /** Outputs made page by page; `ir` and `client` are made from all pages at once. */
@@ -27,13 +28,27 @@ export interface Timings {
   format: number
 }
 
+/**
+ * What the merge needs of an operation, and its `ir.json` entry as UTF-8: bytes cross a worker boundary and leave
+ * the cache far more cheaply than the object tree they stand for, and a run whose pages come from the cache joins
+ * them without decoding.
+ */
+export interface PageOperation {
+  id: string
+  kind: IrOperation['kind']
+  protocol: IrOperation['protocol']
+  source: IrSource
+  /** `irEntry(operation)`, which `JSON.parse` turns back into the operation. */
+  entry: Uint8Array
+}
+
 /** Everything one page contributes: plain data, so it can cross a worker boundary and sit in the cache. */
 export interface PageResult {
   page: IrPage
-  operations: IrOperation[]
+  operations: PageOperation[]
   diagnostics: Diagnostic[]
-  /** Output path → text, for the page targets computed. */
-  outputs: Record<string, string>
+  /** Output path → UTF-8 text, for the page targets computed. */
+  outputs: Record<string, Uint8Array>
   /** The page's line in docs/index.md, when it has operations. */
   docsEntry?: DocsIndexEntry
   targets: PageTarget[]
@@ -51,17 +66,19 @@ export function buildPage(input: PageInput): PageResult {
   lap('build')
   const page = document.pages[0]!
   const operations = document.operations
-  const result: PageResult = { page, operations, diagnostics, outputs: {}, targets: input.targets, timings }
-  if (page.role !== 'operations' || operations.length === 0) return result
-  emitPageOutputs(result, input.docsLabel, timings)
+  const summaries = operations.map((op) => ({ id: op.id, kind: op.kind, protocol: op.protocol, source: op.source, entry: Buffer.from(irEntry(op)) }))
+  lap('emit')
+  const result: PageResult = { page, operations: summaries, diagnostics, outputs: {}, targets: input.targets, timings }
+  emitPageOutputs(result, operations, input.docsLabel, timings)
   return result
 }
 
-/** Fills `result.outputs` from its page and operations (again, after a duplicate operation was dropped). */
-export function emitPageOutputs(result: PageResult, docsLabel: string, timings: Timings): void {
-  const { page, operations } = result
+/** Fills `result.outputs` from its page and `operations` (again, after a duplicate operation was dropped). */
+export function emitPageOutputs(result: PageResult, operations: IrOperation[], docsLabel: string, timings: Timings): void {
+  const { page } = result
   result.outputs = {}
-  if (operations.length === 0) return
+  delete result.docsEntry
+  if (page.role !== 'operations' || operations.length === 0) return
   // Emitting builds documents; laying them out as text is timed apart, as `format`.
   const started = performance.now()
   let formatting = 0
@@ -71,9 +88,9 @@ export function emitPageOutputs(result: PageResult, docsLabel: string, timings: 
     formatting += performance.now() - mark
     return text
   }
-  if (result.targets.includes('types')) result.outputs[typesPath(page.source.file)] = pageTypesText(page, operations, docsLabel, format)
+  if (result.targets.includes('types')) result.outputs[typesPath(page.source.file)] = Buffer.from(pageTypesText(page, operations, docsLabel, format))
   if (result.targets.includes('docs')) {
-    result.outputs[docsPath(page.source.file)] = pageDocsText(page, operations, docsLabel, format)
+    result.outputs[docsPath(page.source.file)] = Buffer.from(pageDocsText(page, operations, docsLabel, format))
     result.docsEntry = docsIndexEntry(page, operations)
   }
   timings.emit += performance.now() - started - formatting

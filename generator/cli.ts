@@ -68,9 +68,9 @@ async function main(argv: string[]): Promise<number> {
     cacheDir: values['no-cache'] ? false : resolve(values['cache-dir']),
   }
   if (command === 'check') {
-    const { document, diagnostics } = await generate({ ...options, onProgress: progressReporter() })
+    const { pages, operations, diagnostics } = await generate({ ...options, onProgress: progressReporter() })
     if (values.format === 'json') {
-      process.stdout.write(`${JSON.stringify({ pages: document.pages.length, operations: document.operations.length, diagnostics })}\n`)
+      process.stdout.write(`${JSON.stringify({ pages, operations, diagnostics })}\n`)
     } else {
       printDiagnostics(diagnostics, level)
     }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { dirname, join, relative } from 'node:path'
 import type { Diagnostic } from './diagnostics/report.js'
 import { generate, readInputs, type GenerateOptions, type GenerateStats } from './generate.js'
+import { PagePool } from './page-pool.js'
 import { staleOutputs, writeOutputs } from './write-outputs.js'
 
 export interface IntoResult {
@@ -35,6 +36,16 @@ interface RunRecord {
  * page outputs only those of changed pages (or of files changed since) are read and compared.
  */
 export async function generateInto(options: GenerateOptions, outDir: string, check = false): Promise<IntoResult> {
+  // Started first, so a worker is ready by the time the pages are read and the cache is looked up.
+  const pool = new PagePool(options.threads)
+  try {
+    return await into(options, outDir, check, pool)
+  } finally {
+    await pool.close()
+  }
+}
+
+async function into(options: GenerateOptions, outDir: string, check: boolean, pool: PagePool): Promise<IntoResult> {
   const read = readInputs(options)
   const owned = options.targets.filter((t) => t === 'types' || t === 'docs')
   const recordFile = options.cacheDir === false ? undefined : join(options.cacheDir, 'runs', `${hash([outDir, options.docsLabel, ...options.targets]).slice(0, 32)}.json`)
@@ -43,8 +54,8 @@ export async function generateInto(options: GenerateOptions, outDir: string, che
   if (record?.run === run && filesAsRecorded(outDir, record.files, owned)) {
     return { diagnostics: record.diagnostics, pages: record.pages, operations: record.operations, changed: [], unchanged: true }
   }
-  const { document, diagnostics, outputs, origins, stats } = await generate(options, read)
-  const result = { diagnostics, pages: document.pages.length, operations: document.operations.length, unchanged: false, stats }
+  const { pages, operations, diagnostics, outputs, origins, stats } = await generate(options, read, pool)
+  const result = { diagnostics, pages, operations, unchanged: false, stats }
   if (diagnostics.some((d) => d.severity === 'error')) return { ...result, changed: [] }
   const writing = performance.now()
   // A page output whose page key is the one its file was recorded with, in a file as recorded, is current unread.

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import type { PageInput, PageResult, PageTarget, Timings } from './build-page.js'
+import type { PageInput, PageOperation, PageResult, PageTarget, Timings } from './build-page.js'
 import { sortDiagnostics, type Diagnostic } from './diagnostics/report.js'
 import { emitClient } from './emit/client/emit-client.js'
 import { DOCS_INDEX, docsIndexText, type DocsIndexEntry } from './emit/docs/docs-index.js'
-import { emitIr } from './emit/emit-ir.js'
+import { emitIr, irEntry } from './emit/emit-ir.js'
 import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from './emit/types/types-index.js'
-import { IR_VERSION } from './ir/ir-version.js'
-import type { IrDocument, IrOperation } from './ir/types.js'
+import type { IrOperation } from './ir/types.js'
 import { generatorFingerprint, PageCache } from './page-cache.js'
-import { buildPages } from './page-pool.js'
+import { PagePool } from './page-pool.js'
 import { listPages } from './list-pages.js'
+import type { Outputs } from './write-outputs.js'
 import { rules } from './diagnostics/rules.js'
 
 export type Target = 'ir' | 'types' | 'client' | 'docs'
@@ -36,9 +36,10 @@ export interface GenerateStats {
 }
 
 export interface GenerateResult {
-  document: IrDocument
+  pages: number
+  operations: number
   diagnostics: Diagnostic[]
-  outputs: Map<string, string>
+  outputs: Outputs
   /**
    * For page outputs exactly as their page made them: the page's cache key. The same key means the same text, so a
    * file known to hold the output of that key holds this one.
@@ -70,40 +71,60 @@ export function readInputs(options: GenerateOptions): RunInputs {
   return { inputs, cache, keys, ms: performance.now() - started }
 }
 
-/** Reads a docs folder and makes the outputs of `targets`: pages in parallel, unchanged pages from the cache. */
-export async function generate(options: GenerateOptions, read: RunInputs = readInputs(options)): Promise<GenerateResult> {
+/**
+ * Reads a docs folder and makes the outputs of `targets`: pages in parallel, unchanged pages from the cache. A caller
+ * that has started a pool of its own passes it (and closes it); otherwise the run starts and closes one.
+ */
+export async function generate(options: GenerateOptions, read?: RunInputs, pool?: PagePool): Promise<GenerateResult> {
+  if (!pool) {
+    const own = new PagePool(options.threads)
+    try {
+      return await generate(options, read ?? readInputs(options), own)
+    } finally {
+      await own.close()
+    }
+  }
+  read ??= readInputs(options)
   const { inputs, cache, keys } = read
-  let mark = performance.now()
-  const results: Array<PageResult | undefined> = inputs.map((input, i) => cache?.get(keys[i]!, input))
-  const lookup = performance.now() - mark
-  const missing = inputs.flatMap((_, i) => (results[i] ? [] : [i]))
-  let done = inputs.length - missing.length
+  const timings = { parse: 0, build: 0, emit: 0, format: 0, read: read.ms, merge: 0 }
+  const results: Array<PageResult | undefined> = new Array(inputs.length)
+  let done = 0
+  const build = async (indices: number[]) => {
+    const built = await pool.build(
+      indices.map((i) => inputs[i]!),
+      {
+        onProgress: () => options.onProgress?.(++done, inputs.length),
+        cacheFiles: indices.map((i) => (cache ? cache.fileOf(keys[i]!) : undefined)),
+      },
+    )
+    indices.forEach((index, i) => {
+      results[index] = built[i]
+      for (const stage of ['parse', 'build', 'emit', 'format'] as const) timings[stage] += built[i]!.timings[stage]
+    })
+  }
+  // The pages without an entry start building first, so the workers start up while the main thread reads the rest.
+  const cached = inputs.map((_, i) => cache?.has(keys[i]!) ?? false)
+  const missing = inputs.flatMap((_, i) => (cached[i] ? [] : [i]))
+  done = inputs.length - missing.length
   options.onProgress?.(done, inputs.length)
-  const built = await buildPages(
-    missing.map((i) => inputs[i]!),
-    {
-      threads: options.threads,
-      onProgress: () => options.onProgress?.(++done, inputs.length),
-      cacheFiles: missing.map((i) => (cache ? cache.fileOf(keys[i]!) : undefined)),
-    },
-  )
-  const timings = { parse: 0, build: 0, emit: 0, format: 0, read: read.ms + lookup, merge: 0 }
-  missing.forEach((index, i) => {
-    const result = built[i]!
-    results[index] = result
-    for (const stage of ['parse', 'build', 'emit', 'format'] as const) timings[stage] += result.timings[stage]
-  })
+  const building = build(missing)
+  let mark = performance.now()
+  const unreadable = inputs.flatMap((input, i) => (cached[i] && !(results[i] = cache!.get(keys[i]!, input)) ? [i] : []))
+  timings.read += performance.now() - mark
+  await building
+  // Entries found damaged, or made for fewer targets, are built too.
+  done -= unreadable.length
+  await build(unreadable)
   mark = performance.now()
   const merged = await merge(results as PageResult[], keys, options, timings)
   timings.merge = performance.now() - mark
-  return { ...merged, stats: { pages: inputs.length, built: missing.length, timings } }
+  return { ...merged, stats: { pages: inputs.length, built: missing.length + unreadable.length, timings } }
 }
 
-/** One document from the page results: operations deduplicated across pages, then the whole-docs outputs. */
+/** The page results as one: operations deduplicated across pages, then the whole-docs outputs. */
 async function merge(results: PageResult[], keys: Array<string | undefined>, options: GenerateOptions, timings: Timings) {
-  const document: IrDocument = { kind: 'document', irVersion: IR_VERSION, pages: [], operations: [] }
   const diagnostics: Diagnostic[] = []
-  const seen = new Map<string, IrOperation>()
+  const seen = new Map<string, PageOperation>()
   const final: PageResult[] = []
   for (const original of results) {
     let result = original
@@ -119,16 +140,15 @@ async function merge(results: PageResult[], keys: Array<string | undefined>, opt
       // The page lost an operation to an earlier page: its outputs are made again without it.
       result = { ...result, operations: kept, page: { ...result.page, operations: kept.map((op) => op.id) } }
       const { emitPageOutputs } = await import('./build-page.js')
-      emitPageOutputs(result, options.docsLabel, timings)
+      emitPageOutputs(result, kept.map((op) => JSON.parse(Buffer.from(op.entry).toString()) as IrOperation), options.docsLabel, timings)
     }
     final.push(result)
-    document.pages.push(result.page)
-    document.operations.push(...result.operations)
     diagnostics.push(...result.diagnostics)
   }
-  const outputs = new Map<string, string>()
+  const operations = final.flatMap((r) => r.operations)
+  const outputs: Outputs = new Map()
   const targets = new Set(options.targets)
-  if (targets.has('ir')) outputs.set('ir.json', emitIr(document, options.docsLabel))
+  if (targets.has('ir')) outputs.set('ir.json', emitIr(final.map((r) => Buffer.from(irEntry(r.page))), operations.map((op) => op.entry), options.docsLabel))
   const origins = new Map<string, string>()
   final.forEach((result, i) => {
     for (const [path, text] of Object.entries(result.outputs)) {
@@ -138,12 +158,12 @@ async function merge(results: PageResult[], keys: Array<string | undefined>, opt
   })
   if (targets.has('types')) {
     const paths = final.flatMap((r) => (r.outputs[typesPath(r.page.source.file)] !== undefined ? [typesPath(r.page.source.file)] : []))
-    outputs.set(TYPES_INDEX, typesIndexText(paths, protocolsOf(document.operations), options.docsLabel))
+    outputs.set(TYPES_INDEX, typesIndexText(paths, protocolsOf(operations), options.docsLabel))
   }
   if (targets.has('client')) outputs.set('client.ts', emitClient(options.docsLabel))
   if (targets.has('docs')) {
     const entries = final.flatMap((r): DocsIndexEntry[] => (r.docsEntry ? [r.docsEntry] : []))
     outputs.set(DOCS_INDEX, docsIndexText(entries, options.docsLabel))
   }
-  return { document, diagnostics: sortDiagnostics(diagnostics), outputs, origins }
+  return { pages: final.length, operations: operations.length, diagnostics: sortDiagnostics(diagnostics), outputs, origins }
 }

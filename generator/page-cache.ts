@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { threadId } from 'node:worker_threads'
-import type { PageInput, PageResult } from './build-page.js'
+import type { PageInput, PageOperation, PageResult } from './build-page.js'
 
 /**
  * Page results on disk, keyed by a hash of the page (path, text, how it is named in output) and of the generator
@@ -22,15 +22,17 @@ export class PageCache {
     return hash.digest('hex')
   }
 
+  has(key: string): boolean {
+    return existsSync(this.fileOf(key))
+  }
+
   /** The cached result when it holds every target asked for. */
   get(key: string, input: PageInput): PageResult | undefined {
-    const file = this.fileOf(key)
-    if (!existsSync(file)) return undefined
     try {
-      const result = JSON.parse(readFileSync(file, 'utf8')) as PageResult
+      const result = decodeEntry(readFileSync(this.fileOf(key)))
       return input.targets.every((t) => result.targets.includes(t)) ? result : undefined
     } catch {
-      return undefined // a damaged entry is a miss
+      return undefined // a missing or damaged entry is a miss
     }
   }
 
@@ -40,11 +42,46 @@ export class PageCache {
 }
 
 /** Writes one cache entry atomically; the page workers write the entries of the pages they build. */
-export function writeEntry(file: string, result: PageResult): void {
+export function writeEntry(file: string, entry: Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.${threadId}.tmp`
-  writeFileSync(temporary, JSON.stringify(result))
+  writeFileSync(temporary, entry)
   renameSync(temporary, file)
+}
+
+/** A page result's texts, and the rest of it with their sizes in place of them: a line of JSON before the bytes. */
+interface EntryHead extends Omit<PageResult, 'operations' | 'outputs'> {
+  operations: Array<Omit<PageOperation, 'entry'>>
+  outputs: string[]
+  sizes: number[]
+}
+
+/**
+ * A page result as one buffer, the form it has in the cache and on its way from a worker: a line of JSON, then the
+ * UTF-8 texts (operation entries, outputs) back to back, so reading one back decodes only that line.
+ */
+export function encodeEntry(result: PageResult): Buffer {
+  const texts = [...result.operations.map((op) => op.entry), ...Object.values(result.outputs)]
+  const head: EntryHead = {
+    ...result,
+    operations: result.operations.map(({ entry: _, ...op }) => op),
+    outputs: Object.keys(result.outputs),
+    sizes: texts.map((text) => text.byteLength),
+  }
+  return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), ...texts])
+}
+
+/** The page result of `encodeEntry`; its texts are views into `bytes`. Throws on a damaged entry. */
+export function decodeEntry(bytes: Uint8Array): PageResult {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const newline = buffer.indexOf(10)
+  const { sizes, ...head } = JSON.parse(buffer.toString('utf8', 0, newline)) as EntryHead
+  let at = newline + 1
+  const texts = sizes.map((size) => buffer.subarray(at, (at += size)))
+  if (at !== buffer.length || texts.length !== head.operations.length + head.outputs.length) throw new Error('damaged page entry')
+  const operations = head.operations.map((op, i) => ({ ...op, entry: texts[i]! }))
+  const outputs = Object.fromEntries(head.outputs.map((path, i) => [path, texts[head.operations.length + i]!]))
+  return { ...head, operations, outputs }
 }
 
 /** Packages whose versions change what is generated. */

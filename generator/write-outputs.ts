@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 
-/** Output files by path relative to the output folder. */
-export type Outputs = Map<string, string>
+/** Output files by path relative to the output folder: text, or text as UTF-8. */
+export type Outputs = Map<string, string | Uint8Array>
 
 /**
  * Paths whose content on disk differs from `outputs` (missing files included), and files under the `owned` folders
@@ -14,9 +14,10 @@ export function staleOutputs(outDir: string, outputs: Outputs, owned: string[] =
   for (const [path, content] of outputs) {
     if (current.has(path)) continue
     const target = join(outDir, path)
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content
     // A size that differs needs no read.
     const size = statSync(target, { throwIfNoEntry: false })?.size
-    if (size !== Buffer.byteLength(content) || readFileSync(target, 'utf8') !== content) stale.push(path)
+    if (size !== bytes.byteLength || !readFileSync(target).equals(bytes)) stale.push(path)
   }
   for (const path of orphans(outDir, outputs, owned)) stale.push(path)
   return stale.sort()

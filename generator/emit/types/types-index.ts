@@ -8,7 +8,7 @@ export function typesPath(pageFile: string): string {
 }
 
 /** `v2`, `v3`: the protocols that have endpoints, for the root's members. */
-export function protocolsOf(operations: IrOperation[]): string[] {
+export function protocolsOf(operations: ReadonlyArray<Pick<IrOperation, 'kind' | 'protocol'>>): string[] {
   return [...new Set(operations.filter((op) => op.kind === 'endpoint').map((op) => op.protocol))].sort()
 }
 
