@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { formatDiagnostic, type Diagnostic } from './diagnostics/report.js'
 import { generate, TARGETS, type GenerateOptions, type Target } from './generate.js'
 import { generateInto } from './generate-into.js'
+import { PagePool } from './page-pool.js'
 import { progressReporter } from './progress.js'
 import { watchDocs } from './watch.js'
 
@@ -76,16 +77,22 @@ async function main(argv: string[]): Promise<number> {
     }
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0
   }
-  const run = () => generateOnce(options, values.out, values.check, Math.max(level, 1))
-  const status = await run()
-  if (!values.watch) return status
-  await watchDocs(options.docsDir, run)
+  if (!values.watch) return generateOnce(options, values.out, values.check, Math.max(level, 1))
+  // One pool for the session: its workers stay, with the page modules loaded.
+  const pool = new PagePool(options.threads)
+  try {
+    const run = () => generateOnce(options, values.out, values.check, Math.max(level, 1), pool)
+    await run()
+    await watchDocs(options.docsDir, run)
+  } finally {
+    await pool.close()
+  }
   return 0
 }
 
 /** One generate run: diagnostics, then write (or with --check compare) the outputs; the exit code. */
-async function generateOnce(options: GenerateOptions, outLabel: string, check: boolean, level: number): Promise<number> {
-  const result = await generateInto({ ...options, onProgress: progressReporter() }, resolve(outLabel), check)
+async function generateOnce(options: GenerateOptions, outLabel: string, check: boolean, level: number, pool?: PagePool): Promise<number> {
+  const result = await generateInto({ ...options, onProgress: progressReporter() }, resolve(outLabel), check, pool)
   printDiagnostics(result.diagnostics, level)
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length
   if (errors > 0) {

@@ -33,19 +33,18 @@ interface RunRecord {
  * `generate` into a folder: writes the changed outputs (or with `check` lists the stale ones). When every page hits
  * the cache with the same keys as the recorded last run, and every output file still has the size and time that run
  * gave it, the outputs are known to be current without being made again. Otherwise the outputs are made, and of the
- * page outputs only those of changed pages (or of files changed since) are read and compared.
+ * page outputs only those of changed pages (or of files changed since) are read and compared. A caller that runs
+ * again and again (watch) passes a pool of its own, to keep its workers.
  */
-export async function generateInto(options: GenerateOptions, outDir: string, check = false): Promise<IntoResult> {
-  // Started first, so a worker is ready by the time the pages are read and the cache is looked up.
-  const pool = new PagePool(options.threads)
-  try {
-    return await into(options, outDir, check, pool)
-  } finally {
-    await pool.close()
+export async function generateInto(options: GenerateOptions, outDir: string, check = false, pool?: PagePool): Promise<IntoResult> {
+  if (!pool) {
+    const own = new PagePool(options.threads)
+    try {
+      return await generateInto(options, outDir, check, own)
+    } finally {
+      await own.close()
+    }
   }
-}
-
-async function into(options: GenerateOptions, outDir: string, check: boolean, pool: PagePool): Promise<IntoResult> {
   const read = readInputs(options)
   const owned = options.targets.filter((t) => t === 'types' || t === 'docs')
   const recordFile = options.cacheDir === false ? undefined : join(options.cacheDir, 'runs', `${hash([outDir, options.docsLabel, ...options.targets]).slice(0, 32)}.json`)

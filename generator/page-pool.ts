@@ -14,10 +14,10 @@ export interface BuildOptions {
 const resourceLimits = { maxYoungGenerationSizeMb: 96 }
 
 /**
- * Worker threads that build pages, one per core at most, results in input order. The first worker starts with the
- * pool, so the page modules load while the caller reads the pages and the cache; the others start when there are
- * pages for them. Even one page goes to a worker, so this thread can go on meanwhile. With `threads: 1`, or from
- * TypeScript sources (the tests, which have no compiled worker to start), pages are built in this thread instead.
+ * Worker threads that build pages, one per core at most, results in input order. Workers start when there are pages
+ * for them and stay until `close`, so a pool kept across runs (watch) has its page modules loaded. Even one page goes
+ * to a worker, so that this thread can go on (reading the cache) meanwhile. With `threads: 1`, or from TypeScript
+ * sources (the tests, which have no compiled worker to start), pages are built in this thread instead.
  */
 export class PagePool {
   private readonly workers: Worker[] = []
@@ -27,8 +27,8 @@ export class PagePool {
   constructor(threads = availableParallelism()) {
     this.size = Math.max(1, threads)
     this.inThread = this.size === 1 || import.meta.url.endsWith('.ts')
-    if (!this.inThread) this.start()
   }
+
 
   async build(inputs: PageInput[], options: BuildOptions = {}): Promise<PageResult[]> {
     const results: PageResult[] = new Array(inputs.length)
@@ -50,10 +50,11 @@ export class PagePool {
     const run = (worker: Worker) =>
       new Promise<void>((resolve, reject) => {
         const stop = (error?: Error) => {
-          worker.off('message', receive).off('error', stop)
+          worker.off('message', receive).off('error', stop).off('exit', exited)
           if (error) reject(error)
           else resolve()
         }
+        const exited = (code: number) => stop(new Error(`A page worker stopped (exit code ${code}) before its pages were built`))
         const send = () => {
           if (next >= inputs.length) return stop()
           const id = next++
@@ -65,7 +66,7 @@ export class PagePool {
           finished()
           send()
         }
-        worker.on('message', receive).on('error', stop)
+        worker.on('message', receive).on('error', stop).on('exit', exited)
         send()
       })
     await Promise.all(this.workers.slice(0, inputs.length).map(run))
@@ -77,6 +78,12 @@ export class PagePool {
   }
 
   private start(): void {
-    this.workers.push(new Worker(new URL('./page-worker.js', import.meta.url), { resourceLimits }))
+    const worker = new Worker(new URL('./page-worker.js', import.meta.url), { resourceLimits })
+    // A worker that dies (out of memory, say) leaves the pool; the next build starts another.
+    worker.once('exit', () => {
+      const index = this.workers.indexOf(worker)
+      if (index >= 0) this.workers.splice(index, 1)
+    })
+    this.workers.push(worker)
   }
 }
