@@ -1,8 +1,10 @@
-import { watch } from 'node:fs'
+import { watch } from 'chokidar'
 
 /**
  * Runs `run` again whenever a page under `dir` changes, until the process is interrupted. Changes that arrive while
  * a run is going are batched into the next one; with the page cache only changed pages are parsed and emitted.
+ * chokidar rather than `fs.watch`: Node 20's recursive `fs.watch` on Linux stops reporting a file once an editor has
+ * saved it by writing a copy and renaming it over the original.
  */
 export function watchDocs(dir: string, run: () => Promise<number>): Promise<void> {
   let timer: NodeJS.Timeout | undefined
@@ -22,15 +24,15 @@ export function watchDocs(dir: string, run: () => Promise<number>): Promise<void
       })
     }, 30)
   }
-  const watcher = watch(dir, { recursive: true }, (_, file) => {
-    if (file === null || String(file).endsWith('.md')) schedule()
+  const watcher = watch(dir, { ignoreInitial: true })
+  watcher.on('all', (event, path) => {
+    if (path.endsWith('.md') || event === 'unlinkDir') schedule()
   })
-  process.stderr.write(`watching ${dir} (Ctrl-C to stop)\n`)
+  watcher.once('ready', () => process.stderr.write(`watching ${dir} (Ctrl-C to stop)\n`))
   return new Promise((resolve) => {
     process.once('SIGINT', () => {
-      watcher.close()
       clearTimeout(timer)
-      resolve()
+      void watcher.close().then(resolve)
     })
   })
 }
