@@ -100,12 +100,12 @@ describe('page pipeline', () => {
   test('a run killed mid-write leaves every file whole, old or new', async () => {
     const out = join(work, 'killed')
     const paths = [...Array(400).keys()].map((i) => `types/f${i}.d.ts`)
-    const old = new Map(paths.map((p, i) => [p, `old ${i}\n`.repeat(20_000)]))
+    const old = new Map(paths.map((p, i) => [p, `old ${i}\n`.repeat(30_000)]))
     writeOutputs(out, old)
     const script = `import { writeOutputs } from ${JSON.stringify(join(projectDir, 'dist/generator/write-outputs.js'))}
 const paths = ${JSON.stringify(paths)}
 process.stdout.write('start\\n')
-writeOutputs(${JSON.stringify(out)}, new Map(paths.map((p, i) => [p, \`new \${i}\\n\`.repeat(20_000)])))`
+writeOutputs(${JSON.stringify(out)}, new Map(paths.map((p, i) => [p, \`new \${i}\\n\`.repeat(30_000)])))`
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
     await new Promise((resolve) => setTimeout(resolve, 150))
@@ -113,7 +113,7 @@ writeOutputs(${JSON.stringify(out)}, new Map(paths.map((p, i) => [p, \`new \${i}
     await new Promise((resolve) => child.once('exit', resolve))
     const states = paths.map((path, i) => {
       const text = readFileSync(join(out, path), 'utf8')
-      return text === old.get(path) ? 'old' : text === `new ${i}\n`.repeat(20_000) ? 'new' : 'torn'
+      return text === old.get(path) ? 'old' : text === `new ${i}\n`.repeat(30_000) ? 'new' : 'torn'
     })
     console.log(`killed mid-write: ${states.filter((s) => s === 'new').length} new, ${states.filter((s) => s === 'old').length} old, ${states.filter((s) => s === 'torn').length} torn`)
     expect(states).not.toContain('torn')
@@ -126,7 +126,7 @@ writeOutputs(${JSON.stringify(out)}, new Map(paths.map((p, i) => [p, \`new \${i}
     /** Resolves with the first match of `pattern` in what the child printed after `from`. */
     const waitFor = (pattern: RegExp, from = 0) =>
       new Promise<RegExpMatchArray>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${pattern} in: ${stderr.slice(from)}`)), 20_000)
+        const timer = setTimeout(() => reject(new Error(`no ${pattern} in: ${stderr.slice(from)}`)), 30_000)
         const check = () => {
           const match = pattern.exec(stderr.slice(from))
           if (!match) return
