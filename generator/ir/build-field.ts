@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { FieldRow } from '../parse/page-model.js'
 import { buildEnum } from './build-enum.js'
-import { buildFields, membersOf, splitVariants, type FieldContext, type RowNode } from './build-fields.js'
+import { membersOf, splitVariants, type RowNode } from './nest-rows.js'
 import type { IrEncodedType, IrField, IrObjectType, IrScalarName, IrScalarType, IrType } from './types.js'
 
 const SCALARS: Record<string, IrScalarName> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean', float: 'number' }
@@ -116,4 +116,25 @@ function readFieldAttributes(file: VFile, row: FieldRow, field: IrField): void {
 function checkName(file: VFile, row: FieldRow): void {
   if (/\s/.test(row.name)) report(file, 'non-identifier-name', `Unexpected space in field name \`${row.name}\`, expected a key without spaces; kept as written`, row.place)
   else if (/\$[nm]/.test(row.name)) report(file, 'indexed-name', `Indexed placeholder name \`${row.name}\`: the key repeats with $n = 0, 1, …`, row.place)
+}
+
+/** Builds the IR fields of sibling rows, dropping same-name duplicates with a diagnostic. */
+export function buildFields(file: VFile, nodes: RowNode[], context: FieldContext): IrField[] {
+  const seen = new Set<string>()
+  const fields: IrField[] = []
+  for (const node of nodes) {
+    if (seen.has(node.row.name)) {
+      report(file, 'duplicate-field', `Unexpected second field \`${node.row.name}\` among siblings, expected unique names; the later one is dropped`, node.row.place)
+      continue
+    }
+    seen.add(node.row.name)
+    fields.push(...buildField(file, node, context))
+  }
+  return fields
+}
+
+export interface FieldContext {
+  /** Childless objects here are file parts (multipart upload), not documentation gaps. */
+  multipart: boolean
+  path: string
 }

@@ -1,7 +1,8 @@
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { ExampleModel, TableModel } from '../parse/page-model.js'
-import { buildFields, nestRows } from './build-fields.js'
+import { buildFields } from './build-field.js'
+import { nestRows } from './nest-rows.js'
 import type { IrEmptyBody, IrResponse } from './types.js'
 
 /** The response side: its fields, or what the note row says when the body is not a structure. */

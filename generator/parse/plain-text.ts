@@ -1,4 +1,5 @@
-import type { Nodes } from 'mdast'
+import type { Link, Nodes } from 'mdast'
+import type { IrLink } from '../ir/types.js'
 
 /**
  * Plain text of inline markdown, for descriptions and JSDoc: code spans keep their text, `<br/>` becomes a
@@ -24,4 +25,17 @@ export function hasInlineHtml(nodes: Nodes[]): boolean {
   return nodes.some((n) =>
     n.type === 'html' ? !/^<br\s*\/?>$/i.test(n.value) : 'children' in n && hasInlineHtml(n.children as Nodes[]),
   )
+}
+
+/** The links in `node`, each with the line it starts on. */
+export function linksOf(node: Nodes): Array<{ line: number; link: IrLink }> {
+  const out: Array<{ line: number; link: IrLink }> = []
+  const walk = (n: Nodes): void => {
+    if (n.type === 'link') {
+      const link = n as Link
+      out.push({ line: link.position?.start.line ?? 0, link: { kind: 'link', label: plainText(link), url: link.url } })
+    } else if ('children' in n) for (const c of n.children as Nodes[]) walk(c)
+  }
+  walk(node)
+  return out
 }

@@ -1,21 +1,16 @@
-import type { Link, Nodes, Root, Table, TableRow } from 'mdast'
+import type { Nodes, Root, Table, TableRow } from 'mdast'
 import type { VFile } from 'vfile'
 import { parse as parseYaml } from 'yaml'
 import { report, type Place } from '../diagnostics/report.js'
 import type { HttpMethod, IrLink, IrNotice } from '../ir/types.js'
 import type { PageModel, SectionModel, TableModel } from './page-model.js'
-import { plainText } from './plain-text.js'
+import { finishPage, type Frontmatter } from './finish-page.js'
+import { linksOf, plainText } from './plain-text.js'
 import { readExample } from './read-example.js'
 import { parameterTableKind, readTable } from './read-table.js'
 
 const METHODS = new Set<string>(['get', 'post', 'put', 'patch', 'delete'])
 const HEADING = /^#{1,6}\s+(.*?)\s*(?:\{#([^}\s]+)\})?\s*$/
-
-interface Frontmatter {
-  title?: unknown
-  description?: unknown
-  head?: unknown
-}
 
 type Container = { kind: 'code-group'; fragment: boolean; place: Place } | { kind: 'tip'; place: Place } | { kind: 'notice'; notice: IrNotice; place: Place }
 
@@ -194,47 +189,6 @@ export function readPage(file: VFile, tree: Root, source: string, path: string):
   }
   finishPage(file, page, frontmatter, catalogue)
   return page
-}
-
-function finishPage(file: VFile, page: PageModel, frontmatter: Frontmatter, catalogue: boolean): void {
-  const redirect = redirectOf(frontmatter)
-  if (redirect !== undefined && page.sections.length === 0) {
-    page.role = 'redirect'
-    page.redirect = redirect
-    report(file, 'page-skipped', `Skipped redirect stub to \`${redirect}\``, { line: 1, column: 1 })
-    return
-  }
-  if (page.sections.length === 0) {
-    page.role = catalogue ? 'catalogue' : 'empty'
-    if (catalogue) report(file, 'page-skipped', 'Skipped catalogue page: it links to operations but defines none', { line: 1, column: 1 })
-    else report(file, 'heading-without-method', 'Unexpected page without a method heading, expected `# … {#post}` or a `{#mix}` page', { line: 1, column: 1 })
-    return
-  }
-  for (const section of page.sections) {
-    for (const side of ['request', 'response'] as const) {
-      if (!section[side]) report(file, 'missing-table', `Unexpected \`${section.method}\` operation without a ${side} table`, section.place)
-    }
-  }
-}
-
-/** `title: Moved to /x` with a `<meta http-equiv=refresh content="0;url=/x">` head entry. */
-function redirectOf(frontmatter: Frontmatter): string | undefined {
-  const refresh = JSON.stringify(frontmatter.head ?? null).match(/url=([^"\\]+)/)
-  if (refresh) return refresh[1]
-  const title = typeof frontmatter.title === 'string' ? /^Moved to\s+(\S+)/.exec(frontmatter.title) : null
-  return title?.[1]
-}
-
-function linksOf(node: Nodes): Array<{ line: number; link: IrLink }> {
-  const out: Array<{ line: number; link: IrLink }> = []
-  const walk = (n: Nodes): void => {
-    if (n.type === 'link') {
-      const link = n as Link
-      out.push({ line: link.position?.start.line ?? 0, link: { kind: 'link', label: plainText(link), url: link.url } })
-    } else if ('children' in n) for (const c of n.children as Nodes[]) walk(c)
-  }
-  walk(node)
-  return out
 }
 
 function rowsByLine(table: Table): Map<number, TableRow> {

@@ -1,8 +1,6 @@
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { FieldRow, RowModel } from '../parse/page-model.js'
-import { buildField } from './build-field.js'
-import type { IrField } from './types.js'
 
 /** A field row with the rows nested under it; `separator` marks a variant line row among siblings. */
 export interface RowNode {
@@ -95,25 +93,4 @@ export function splitVariants(children: Array<RowNode | 'separator'>): { common:
   const first = groups[0]!
   const variants = [first.filter((n) => later.has(n.row.name)), ...groups.slice(1)].filter((g) => g.length > 0)
   return { common: first.filter((n) => !later.has(n.row.name)), variants }
-}
-
-/** Builds the IR fields of sibling rows, dropping same-name duplicates with a diagnostic. */
-export function buildFields(file: VFile, nodes: RowNode[], context: FieldContext): IrField[] {
-  const seen = new Set<string>()
-  const fields: IrField[] = []
-  for (const node of nodes) {
-    if (seen.has(node.row.name)) {
-      report(file, 'duplicate-field', `Unexpected second field \`${node.row.name}\` among siblings, expected unique names; the later one is dropped`, node.row.place)
-      continue
-    }
-    seen.add(node.row.name)
-    fields.push(...buildField(file, node, context))
-  }
-  return fields
-}
-
-export interface FieldContext {
-  /** Childless objects here are file parts (multipart upload), not documentation gaps. */
-  multipart: boolean
-  path: string
 }
