@@ -109,7 +109,12 @@ export async function generate(options: GenerateOptions, read?: RunInputs, pool?
   options.onProgress?.(done, inputs.length)
   const building = build(missing)
   let mark = performance.now()
-  const unreadable = inputs.flatMap((input, i) => (cached[i] && !(results[i] = cache!.get(keys[i]!, input)) ? [i] : []))
+  const unreadable: number[] = []
+  for (const [i, input] of inputs.entries()) {
+    if (!cached[i]) continue
+    results[i] = cache!.get(keys[i]!, input)
+    if (!results[i]) unreadable.push(i)
+  }
   timings.read += performance.now() - mark
   await building
   // Entries found damaged, or made for fewer targets, are built too.

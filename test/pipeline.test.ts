@@ -44,6 +44,23 @@ describe('page pipeline', () => {
     expect(cold.stderr).not.toContain('\r')
   })
 
+  test('damaged cache entries are built again, to the same output', () => {
+    expect(run(['generate', '--out', 'whole', '--cache-dir', 'damaged-cache'], work).status).toBe(0)
+    const root = join(work, 'damaged-cache')
+    const entries = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json') && !f.startsWith('runs'))
+    const damaged = entries.filter((_, i) => i % 3 === 0)
+    for (const [i, entry] of damaged.entries()) {
+      const file = join(root, entry)
+      // Cut short, lengthened, or not an entry at all.
+      const bytes = readFileSync(file)
+      writeFileSync(file, [bytes.subarray(0, bytes.length >> 1), Buffer.concat([bytes, Buffer.from('\n')]), Buffer.from('{}\n')][i % 3]!)
+    }
+    const again = run(['generate', '--out', 'rebuilt', '--cache-dir', 'damaged-cache'], work)
+    expect(again.status).toBe(0)
+    expect(again.stderr).toContain(`(${damaged.length} built, ${entries.length - damaged.length} cached)`)
+    expect(snapshot(join(work, 'rebuilt'))).toEqual(snapshot(join(work, 'whole')))
+  })
+
   test('an unchanged run makes nothing; an output edited, removed or added by hand is noticed', () => {
     const generate = (...extra: string[]) => run(['generate', '--out', 'same', '--cache-dir', 'cache', ...extra], work)
     expect(generate().status).toBe(0)
