@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
+import type { PageResult } from './build-page.js'
 import type { Diagnostic } from './diagnostics/report.js'
 import { generate, readInputs, type GenerateOptions, type GenerateStats } from './generate.js'
 import { PagePool } from './page-pool.js'
-import { staleOutputs, writeOutputs } from './write-outputs.js'
+import { StagedOutputs, staleOutputs, writeOutputs } from './write-outputs.js'
 
 export interface IntoResult {
   diagnostics: Diagnostic[]
@@ -53,28 +54,35 @@ export async function generateInto(options: GenerateOptions, outDir: string, che
   if (record?.run === run && filesAsRecorded(outDir, record.files, owned)) {
     return { diagnostics: record.diagnostics, pages: record.pages, operations: record.operations, changed: [], unchanged: true }
   }
-  const { pages, operations, diagnostics, outputs, origins, stats } = await generate(options, read, pool)
-  const result = { diagnostics, pages, operations, unchanged: false, stats }
-  if (diagnostics.some((d) => d.severity === 'error')) return { ...result, changed: [] }
-  const writing = performance.now()
-  // A page output whose page key is the one its file was recorded with, in a file as recorded, is current unread.
-  const current = new Set(
-    [...origins].filter(([path, key]) => {
-      const recorded = record?.files[path]
-      return recorded !== undefined && recorded[2] === key && fileAsRecorded(outDir, path, recorded)
-    }).map(([path]) => path),
-  )
-  const changed = check ? staleOutputs(outDir, outputs, owned, current) : writeOutputs(outDir, outputs, owned, current)
-  if (recordFile && (!check || changed.length === 0)) {
-    const files: RunRecord['files'] = {}
-    for (const path of outputs.keys()) {
-      const { size, mtimeMs } = statSync(join(outDir, path))
-      const origin = origins.get(path)
-      files[path] = origin === undefined ? [size, mtimeMs] : [size, mtimeMs, origin]
+  // The outputs of pages being built are written ahead, into staging, while the other pages build.
+  const staged = check ? undefined : new StagedOutputs(outDir)
+  const onPageBuilt = staged && ((built: PageResult) => Object.entries(built.outputs).forEach(([path, text]) => staged.stage(path, text)))
+  try {
+    const { pages, operations, diagnostics, outputs, origins, stats } = await generate({ ...options, onPageBuilt }, read, pool)
+    const result = { diagnostics, pages, operations, unchanged: false, stats }
+    if (diagnostics.some((d) => d.severity === 'error')) return { ...result, changed: [] }
+    const writing = performance.now()
+    // A page output whose page key is the one its file was recorded with, in a file as recorded, is current unread.
+    const current = new Set(
+      [...origins].filter(([path, key]) => {
+        const recorded = record?.files[path]
+        return recorded !== undefined && recorded[2] === key && fileAsRecorded(outDir, path, recorded)
+      }).map(([path]) => path),
+    )
+    const changed = check ? staleOutputs(outDir, outputs, owned, current) : writeOutputs(outDir, outputs, owned, current, staged)
+    if (recordFile && (!check || changed.length === 0)) {
+      const files: RunRecord['files'] = {}
+      for (const path of outputs.keys()) {
+        const { size, mtimeMs } = statSync(join(outDir, path))
+        const origin = origins.get(path)
+        files[path] = origin === undefined ? [size, mtimeMs] : [size, mtimeMs, origin]
+      }
+      saveRecord(recordFile, { run, pages: result.pages, operations: result.operations, diagnostics, files })
     }
-    saveRecord(recordFile, { run, pages: result.pages, operations: result.operations, diagnostics, files })
+    return { ...result, changed, writeMs: performance.now() - writing }
+  } finally {
+    staged?.discard()
   }
-  return { ...result, changed, writeMs: performance.now() - writing }
 }
 
 function hash(parts: string[]): string {

@@ -26,6 +26,8 @@ export interface GenerateOptions {
   cwd?: string
   threads?: number
   onProgress?: (done: number, total: number) => void
+  /** Each built page's result as soon as it is built, before the run is merged (to write its outputs ahead). */
+  onPageBuilt?: (result: PageResult) => void
 }
 
 export interface GenerateStats {
@@ -93,7 +95,10 @@ export async function generate(options: GenerateOptions, read?: RunInputs, pool?
     const built = await pool.build(
       indices.map((i) => inputs[i]!),
       {
-        onProgress: () => options.onProgress?.(++done, inputs.length),
+        onBuilt: (_, result) => {
+          options.onProgress?.(++done, inputs.length)
+          options.onPageBuilt?.(result)
+        },
         cacheFiles: indices.map((i) => (cache ? cache.fileOf(keys[i]!) : undefined)),
       },
     )

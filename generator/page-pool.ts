@@ -4,7 +4,8 @@ import type { PageInput, PageResult } from './build-page.js'
 import { decodeEntry, encodeEntry, writeEntry } from './page-cache.js'
 
 export interface BuildOptions {
-  onProgress?: (done: number) => void
+  /** Each page's result as soon as it is built. */
+  onBuilt?: (index: number, result: PageResult) => void
   /** Cache entry files to write, one per input, by whoever builds the page. */
   cacheFiles?: Array<string | undefined>
 }
@@ -32,8 +33,6 @@ export class PagePool {
 
   async build(inputs: PageInput[], options: BuildOptions = {}): Promise<PageResult[]> {
     const results: PageResult[] = new Array(inputs.length)
-    let done = 0
-    const finished = () => options.onProgress?.(++done)
     if (inputs.length === 0) return results
     if (this.inThread) {
       const { buildPage } = await import('./build-page.js')
@@ -41,7 +40,7 @@ export class PagePool {
         results[i] = buildPage(input)
         const cacheFile = options.cacheFiles?.[i]
         if (cacheFile) writeEntry(cacheFile, encodeEntry(results[i]))
-        finished()
+        options.onBuilt?.(i, results[i])
       }
       return results
     }
@@ -63,7 +62,7 @@ export class PagePool {
         const receive = (message: { id: number; entry?: Uint8Array; error?: string }) => {
           if (message.error !== undefined) return stop(new Error(`${inputs[message.id]!.path}: ${message.error}`))
           results[message.id] = decodeEntry(message.entry!)
-          finished()
+          options.onBuilt?.(message.id, results[message.id]!)
           send()
         }
         worker.on('message', receive).on('error', stop).on('exit', exited)

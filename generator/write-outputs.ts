@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 
 /** Output files by path relative to the output folder: text, or text as UTF-8. */
@@ -13,27 +13,35 @@ export function staleOutputs(outDir: string, outputs: Outputs, owned: string[] =
   const stale: string[] = []
   for (const [path, content] of outputs) {
     if (current.has(path)) continue
-    const target = join(outDir, path)
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content
-    // A size that differs needs no read.
-    const size = statSync(target, { throwIfNoEntry: false })?.size
-    if (size !== bytes.byteLength || !readFileSync(target).equals(bytes)) stale.push(path)
+    if (!holds(join(outDir, path), content)) stale.push(path)
   }
   for (const path of orphans(outDir, outputs, owned)) stale.push(path)
   return stale.sort()
 }
 
+/** Does the file hold exactly `content`? A size that differs needs no read. */
+function holds(file: string, content: string | Uint8Array): boolean {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content
+  const size = statSync(file, { throwIfNoEntry: false })?.size
+  return size === bytes.byteLength && readFileSync(file).equals(bytes)
+}
+
 /**
  * Writes changed files only, each through a temporary file and a rename, so a run killed half way leaves every
- * file either old or new, never cut short; then removes orphans under `owned`. Returns the paths written or removed.
+ * file either old or new, never cut short; then removes orphans under `owned`. A file `staged` ahead with the same
+ * content is renamed into place instead. Returns the paths written or removed.
  */
-export function writeOutputs(outDir: string, outputs: Outputs, owned: string[] = [], current = new Set<string>()): string[] {
+export function writeOutputs(outDir: string, outputs: Outputs, owned: string[] = [], current = new Set<string>(), staged?: StagedOutputs): string[] {
   const changed: string[] = []
   const made = new Set<string>()
   for (const path of staleOutputs(outDir, outputs, [], current)) {
     const target = join(outDir, path)
     if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true })
     made.add(dirname(target))
+    if (staged?.moveInto(path, outputs.get(path)!, target)) {
+      changed.push(path)
+      continue
+    }
     const temporary = `${target}.${process.pid}.tmp`
     try {
       writeFileSync(temporary, outputs.get(path)!)
@@ -67,4 +75,74 @@ function orphans(outDir: string, outputs: Outputs, owned: string[]): string[] {
     }
   }
   return found
+}
+
+const STAGING = '.wechatpay-codegen-staging-'
+
+/**
+ * Page outputs written while a run is still building, so that the disk works while the workers parse: each into a
+ * staging folder inside the output folder (the same file system, so a rename moves it), unless its file already
+ * holds it. `writeOutputs` renames them into place once the whole run is known to be good; `discard` removes what
+ * is left, and the output folder too when the run made it and wrote nothing. A run killed before that leaves its
+ * staging folder, which the next run removes.
+ */
+export class StagedOutputs {
+  private readonly folder: string
+  private readonly staged = new Map<string, Uint8Array>()
+  private readonly outDirExisted: boolean
+
+  constructor(private readonly outDir: string) {
+    this.folder = join(outDir, `${STAGING}${process.pid}`)
+    this.outDirExisted = existsSync(outDir)
+    if (this.outDirExisted) removeAbandoned(outDir)
+  }
+
+  stage(path: string, content: Uint8Array): void {
+    try {
+      if (holds(join(this.outDir, path), content)) return
+      const file = join(this.folder, path)
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(file, content)
+      this.staged.set(path, content)
+    } catch {
+      // Not staged: written the ordinary way at the end.
+    }
+  }
+
+  /** Renames the staged file of `path` to `target` when it holds `content`; false when there is no such file. */
+  moveInto(path: string, content: string | Uint8Array, target: string): boolean {
+    if (this.staged.get(path) !== content) return false
+    renameSync(join(this.folder, path), target)
+    this.staged.delete(path)
+    return true
+  }
+
+  discard(): void {
+    rmSync(this.folder, { recursive: true, force: true })
+    this.staged.clear()
+    if (this.outDirExisted) return
+    try {
+      rmdirSync(this.outDir)
+    } catch {
+      // Not empty: the run wrote its outputs there.
+    }
+  }
+}
+
+/** Staging folders of runs that were killed (their process is gone). */
+function removeAbandoned(outDir: string): void {
+  for (const entry of readdirSync(outDir)) {
+    if (!entry.startsWith(STAGING)) continue
+    const pid = Number(entry.slice(STAGING.length))
+    if (pid !== process.pid && !alive(pid)) rmSync(join(outDir, entry), { recursive: true, force: true })
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }

@@ -136,6 +136,37 @@ writeOutputs(${JSON.stringify(out)}, new Map(paths.map((p, i) => [p, \`new \${i}
     expect(states).not.toContain('torn')
   })
 
+  test('a run killed while it builds leaves the previous output whole; the next run clears what it staged', async () => {
+    const out = join(work, 'staged')
+    expect(run(['generate', '--out', 'staged', '--no-cache'], work).status).toBe(0)
+    const before = snapshot(out)
+    // Under another label every output differs, so the run stages each page's outputs as the page is built.
+    cpSync(join(work, 'docs'), join(work, 'relabelled'), { recursive: true })
+    const child = spawn(process.execPath, [cli, 'generate', '--docs', 'relabelled', '--out', 'staged', '--no-cache'], { cwd: work, stdio: 'ignore' })
+    const staging = join(out, `.wechatpay-codegen-staging-${child.pid}`)
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    await new Promise<void>((resolve, reject) => {
+      const started = Date.now()
+      const poll = setInterval(() => {
+        if (existsSync(staging) || Date.now() - started > 30_000) {
+          clearInterval(poll)
+          return existsSync(staging) ? resolve() : reject(new Error('the run staged nothing'))
+        }
+      }, 2)
+    })
+    child.kill('SIGKILL')
+    await exited
+    expect(existsSync(staging)).toBe(true)
+    const left = snapshot(out)
+    const stagedFiles = [...left.keys()].filter((path) => path.startsWith('.wechatpay-codegen-staging-'))
+    console.log(`killed while building: ${stagedFiles.length} file(s) staged, none in place`)
+    for (const path of stagedFiles) left.delete(path)
+    expect(left).toEqual(before)
+    expect(run(['generate', '--out', 'staged', '--no-cache'], work).status).toBe(0)
+    expect(existsSync(staging)).toBe(false)
+    expect(snapshot(out)).toEqual(before)
+  })
+
   test('--watch regenerates a changed page, saved in place or by renaming a copy over it', async () => {
     const child = spawn(process.execPath, [cli, 'generate', '--out', 'watched', '--cache-dir', 'cache', '--watch'], { cwd: work })
     let stderr = ''
