@@ -95,7 +95,7 @@ export async function generate(options: GenerateOptions, read?: RunInputs, pool?
     const built = await pool.build(
       indices.map((i) => inputs[i]!),
       {
-        onBuilt: (_, result) => {
+        onBuilt: (result) => {
           options.onProgress?.(++done, inputs.length)
           options.onPageBuilt?.(result)
         },

@@ -5,7 +5,7 @@ import { decodeEntry, encodeEntry, writeEntry } from './page-cache.js'
 
 export interface BuildOptions {
   /** Each page's result as soon as it is built. */
-  onBuilt?: (index: number, result: PageResult) => void
+  onBuilt?: (result: PageResult) => void
   /** Cache entry files to write, one per input, by whoever builds the page. */
   cacheFiles?: Array<string | undefined>
 }
@@ -40,7 +40,7 @@ export class PagePool {
         results[i] = buildPage(input)
         const cacheFile = options.cacheFiles?.[i]
         if (cacheFile) writeEntry(cacheFile, encodeEntry(results[i]))
-        options.onBuilt?.(i, results[i])
+        options.onBuilt?.(results[i])
       }
       return results
     }
@@ -62,7 +62,7 @@ export class PagePool {
         const receive = (message: { id: number; entry?: Uint8Array; error?: string }) => {
           if (message.error !== undefined) return stop(new Error(`${inputs[message.id]!.path}: ${message.error}`))
           results[message.id] = decodeEntry(message.entry!)
-          options.onBuilt?.(message.id, results[message.id]!)
+          options.onBuilt?.(results[message.id]!)
           send()
         }
         worker.on('message', receive).on('error', stop).on('exit', exited)
