@@ -1,6 +1,6 @@
 import { VFile } from 'vfile'
 import type { PageModel } from './page-model.js'
-import { processor } from './processor.js'
+import { parseMarkdown } from './parse-markdown.js'
 import { readPage } from './read-page.js'
 
 /**
@@ -9,7 +9,7 @@ import { readPage } from './read-page.js'
  */
 export function parsePage(path: string, source: string, displayPath = path): { page: PageModel; file: VFile } {
   const file = new VFile({ path: displayPath, value: source })
-  const tree = processor.parse(file)
+  const { tree } = parseMarkdown(file)
   const page = readPage(file, tree, source, path)
   return { page, file }
 }
