@@ -121,4 +121,11 @@ function printDiagnostics(diagnostics: Diagnostic[], level: number): void {
   process.stderr.write(`${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info\n`)
 }
 
-process.exitCode = await main(process.argv.slice(2))
+/** A file or folder the run needs is missing or cannot be written: its message, not a stack. Anything else is a bug. */
+function failed(error: unknown): number {
+  if (!(error instanceof Error) || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error
+  process.stderr.write(`wechatpay-codegen: ${error.message}\n`)
+  return 1
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch(failed)

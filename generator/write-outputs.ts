@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 
 /** Output files by path relative to the output folder: text, or text as UTF-8. */
@@ -81,14 +82,15 @@ const STAGING = '.wechatpay-codegen-staging-'
 
 /**
  * Page outputs written while a run is still building, so that the disk works while the workers parse: each into a
- * staging folder inside the output folder (the same file system, so a rename moves it), unless its file already
- * holds it. `writeOutputs` renames them into place once the whole run is known to be good; `discard` removes what
- * is left, and the output folder too when the run made it and wrote nothing. A run killed before that leaves its
- * staging folder, which the next run removes.
+ * staging folder inside the output folder (the same file system, so a rename moves it), by libuv's threads, so
+ * that this thread goes on handing out pages. Once the writes have `settled`, `writeOutputs` renames those still
+ * stale into place; `discard` removes what is left, and the output folder too when the run made it and wrote
+ * nothing. A run killed before that leaves its staging folder, which the next run removes.
  */
 export class StagedOutputs {
   private readonly folder: string
   private readonly staged = new Map<string, Uint8Array>()
+  private readonly writes: Array<Promise<void>> = []
   private readonly outDirExisted: boolean
 
   constructor(private readonly outDir: string) {
@@ -98,15 +100,19 @@ export class StagedOutputs {
   }
 
   stage(path: string, content: Uint8Array): void {
-    try {
-      if (holds(join(this.outDir, path), content)) return
-      const file = join(this.folder, path)
-      mkdirSync(dirname(file), { recursive: true })
-      writeFileSync(file, content)
+    const file = join(this.folder, path)
+    const write = async () => {
+      await mkdir(dirname(file), { recursive: true })
+      await writeFile(file, content)
       this.staged.set(path, content)
-    } catch {
-      // Not staged: written the ordinary way at the end.
     }
+    // A file that could not be staged is written the ordinary way at the end.
+    this.writes.push(write().catch(() => undefined))
+  }
+
+  /** Resolves once every file staged so far is written (or known not to be). */
+  async settled(): Promise<void> {
+    await Promise.all(this.writes)
   }
 
   /** Renames the staged file of `path` to `target` when it holds `content`; false when there is no such file. */
@@ -117,14 +123,14 @@ export class StagedOutputs {
     return true
   }
 
-  discard(): void {
-    rmSync(this.folder, { recursive: true, force: true })
+  async discard(): Promise<void> {
+    await this.settled()
     this.staged.clear()
-    if (this.outDirExisted) return
     try {
-      rmdirSync(this.outDir)
+      rmSync(this.folder, { recursive: true, force: true })
+      if (!this.outDirExisted) rmdirSync(this.outDir)
     } catch {
-      // Not empty: the run wrote its outputs there.
+      // Not a folder (the run failed for that) or, for the output folder, not empty: the run wrote its outputs there.
     }
   }
 }

@@ -38,6 +38,21 @@ describe('command line', () => {
     expect(spawnSync('ls', [join(work, 'bad-out')]).status).not.toBe(0)
   })
 
+  test('a docs folder that is missing, or an --out or --cache-dir under a file: one line, exit 1, nothing written', () => {
+    writeFileSync(join(work, 'a-file'), '')
+    const cases: Array<[string[], RegExp]> = [
+      [['--docs', 'missing', '--out', 'out-1'], /^wechatpay-codegen: ENOENT: .*missing'\n$/],
+      [['--docs', 'docs', '--out', 'a-file/out', '--no-cache'], /^wechatpay-codegen: ENOTDIR: .*a-file\/out.*\n$/],
+      [['--docs', 'docs', '--out', 'out-3', '--cache-dir', 'a-file/cache'], /^wechatpay-codegen: Unable to write the page cache: ENOTDIR: .*a-file\/cache.*\n$/],
+    ]
+    for (const [args, message] of cases) {
+      const result = run(['generate', ...args], work)
+      expect(result.status, args.join(' ')).toBe(1)
+      expect(result.stderr).toMatch(message)
+    }
+    for (const out of ['out-1', 'a-file/out', 'out-3']) expect(existsSync(join(work, out)), out).toBe(false)
+  })
+
   test('generate writes ir.json, types, client and docs; --check passes when fresh and fails when stale', () => {
     expect(run(['generate', '--docs', 'docs', '--out', 'out'], work).status).toBe(0)
     const ir = JSON.parse(readFileSync(join(work, 'out/ir.json'), 'utf8'))
