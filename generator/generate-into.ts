@@ -69,6 +69,7 @@ export async function generateInto(options: GenerateOptions, outDir: string, che
         return recorded !== undefined && recorded[2] === key && fileAsRecorded(outDir, path, recorded)
       }).map(([path]) => path),
     )
+    await staged?.settled()
     const changed = check ? staleOutputs(outDir, outputs, owned, current) : writeOutputs(outDir, outputs, owned, current, staged)
     if (recordFile && (!check || changed.length === 0)) {
       const files: RunRecord['files'] = {}
@@ -81,7 +82,7 @@ export async function generateInto(options: GenerateOptions, outDir: string, che
     }
     return { ...result, changed, writeMs: performance.now() - writing }
   } finally {
-    staged?.discard()
+    await staged?.discard()
   }
 }
 

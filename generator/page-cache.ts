@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -41,12 +42,15 @@ export class PageCache {
   }
 }
 
-/** Writes one cache entry atomically; the page workers write the entries of the pages they build. */
-export function writeEntry(file: string, entry: Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true })
+/**
+ * Writes one cache entry atomically (a temporary file, then a rename). The page workers write the entries of the
+ * pages they build, off their thread, while they go on to the next page.
+ */
+export async function writeEntry(file: string, entry: Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.${threadId}.tmp`
-  writeFileSync(temporary, entry)
-  renameSync(temporary, file)
+  await writeFile(temporary, entry)
+  await rename(temporary, file)
 }
 
 /** A page result's texts, and the rest of it with their sizes in place of them: a line of JSON before the bytes. */

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { PageInput, PageResult } from './build-page.js'
 import { decodeEntry, encodeEntry, writeEntry } from './page-cache.js'
+import type { WorkerReply, WorkerRequest } from './page-worker.js'
 
 export interface BuildOptions {
   /** Each page's result as soon as it is built. */
@@ -39,15 +40,19 @@ export class PagePool {
       for (const [i, input] of inputs.entries()) {
         results[i] = buildPage(input)
         const cacheFile = options.cacheFiles?.[i]
-        if (cacheFile) writeEntry(cacheFile, encodeEntry(results[i]))
+        if (cacheFile) await writeEntry(cacheFile, encodeEntry(results[i]))
         options.onBuilt?.(results[i])
       }
       return results
     }
     while (this.workers.length < Math.min(this.size, inputs.length)) this.start()
+    // Largest pages first, so that no worker is left with a long page at the end while the others are idle.
+    const order = inputs.map((_, i) => i).sort((a, b) => inputs[b]!.source.length - inputs[a]!.source.length || a - b)
     let next = 0
+    const seconds: Array<() => void> = []
     const run = (worker: Worker) =>
       new Promise<void>((resolve, reject) => {
+        let pending = 0
         const stop = (error?: Error) => {
           worker.off('message', receive).off('error', stop).off('exit', exited)
           if (error) reject(error)
@@ -55,20 +60,35 @@ export class PagePool {
         }
         const exited = (code: number) => stop(new Error(`A page worker stopped (exit code ${code}) before its pages were built`))
         const send = () => {
-          if (next >= inputs.length) return stop()
-          const id = next++
-          worker.postMessage({ id, input: inputs[id], cacheFile: options.cacheFiles?.[id] })
+          if (next >= order.length) return pending === 0 && stop()
+          const id = order[next++]!
+          pending++
+          worker.postMessage({ kind: 'page', id, input: inputs[id]!, cacheFile: options.cacheFiles?.[id] } satisfies WorkerRequest)
         }
-        const receive = (message: { id: number; entry?: Uint8Array; error?: string }) => {
-          if (message.error !== undefined) return stop(new Error(`${inputs[message.id]!.path}: ${message.error}`))
-          results[message.id] = decodeEntry(message.entry!)
-          options.onBuilt?.(results[message.id]!)
-          send()
+        let failure: Error | undefined
+        const receive = (message: WorkerReply) => {
+          if (message.kind !== 'page') return
+          pending--
+          if (message.error !== undefined) failure ??= new Error(`${inputs[message.id]!.path}: ${message.error}`)
+          else if (!failure) {
+            results[message.id] = decodeEntry(message.entry!)
+            options.onBuilt?.(results[message.id]!)
+          }
+          // After a failure, the page still in flight is awaited, so that no reply is left for the next build.
+          if (!failure) send()
+          else if (pending === 0) stop(failure)
         }
         worker.on('message', receive).on('error', stop).on('exit', exited)
         send()
+        seconds.push(send)
       })
-    await Promise.all(this.workers.slice(0, inputs.length).map(run))
+    const used = this.workers.slice(0, inputs.length)
+    const runs = used.map(run)
+    // A second page each, once every worker has its first: a worker starts its next page while this thread takes
+    // in the last one.
+    for (const send of seconds) send()
+    await Promise.all(runs)
+    if (options.cacheFiles?.some(Boolean)) await Promise.all(used.map(flush))
     return results
   }
 
@@ -85,4 +105,19 @@ export class PagePool {
     })
     this.workers.push(worker)
   }
+}
+
+/** Resolves once the worker's cache entries are written; rejects with the first that could not be. */
+function flush(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const receive = (message: WorkerReply) => {
+      if (message.kind !== 'flushed') return
+      worker.off('message', receive).off('exit', exited)
+      if (message.error === undefined) resolve()
+      else reject(Object.assign(new Error(`Unable to write the page cache: ${message.error.message}`), { code: message.error.code }))
+    }
+    const exited = (code: number) => reject(new Error(`A page worker stopped (exit code ${code}) before its cache entries were written`))
+    worker.on('message', receive).once('exit', exited)
+    worker.postMessage({ kind: 'flush' } satisfies WorkerRequest)
+  })
 }

@@ -26,11 +26,11 @@ describe('page cache entries', () => {
     expect(plain(decodeEntry(encodeEntry(result)))).toEqual(plain(result))
   })
 
-  test('a cut-short, lengthened or garbled entry is a miss, not a crash', () => {
+  test('a cut-short, lengthened or garbled entry is a miss, not a crash', async () => {
     const cache = new PageCache(work, 'test')
     const key = cache.key(input)
     const entry = encodeEntry(result)
-    writeEntry(cache.fileOf(key), entry)
+    await writeEntry(cache.fileOf(key), entry)
     expect(plain(cache.get(key, input)!)).toEqual(plain(result))
     expect(cache.get(key, { ...input, targets: ['types', 'docs', 'other' as 'docs'] })).toBeUndefined()
     for (const damaged of [entry.subarray(0, entry.length - 1), Buffer.concat([entry, Buffer.from('x')]), Buffer.from('{"page":\n'), Buffer.alloc(0)]) {
