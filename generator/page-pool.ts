@@ -46,8 +46,6 @@ export class PagePool {
       return results
     }
     while (this.workers.length < Math.min(this.size, inputs.length)) this.start()
-    // Largest pages first, so that no worker is left with a long page at the end while the others are idle.
-    const order = inputs.map((_, i) => i).sort((a, b) => inputs[b]!.source.length - inputs[a]!.source.length || a - b)
     let next = 0
     const seconds: Array<() => void> = []
     const run = (worker: Worker) =>
@@ -60,8 +58,8 @@ export class PagePool {
         }
         const exited = (code: number) => stop(new Error(`A page worker stopped (exit code ${code}) before its pages were built`))
         const send = () => {
-          if (next >= order.length) return pending === 0 && stop()
-          const id = order[next++]!
+          if (next >= inputs.length) return pending === 0 && stop()
+          const id = next++
           pending++
           worker.postMessage({ kind: 'page', id, input: inputs[id]!, cacheFile: options.cacheFiles?.[id] } satisfies WorkerRequest)
         }
