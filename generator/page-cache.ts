@@ -43,8 +43,8 @@ export class PageCache {
 }
 
 /**
- * Writes one cache entry atomically (a temporary file, then a rename). The page workers write the entries of the
- * pages they build, off their thread, while they go on to the next page.
+ * Writes one cache entry atomically (a temporary file, then a rename), by libuv's threads: the pool writes each
+ * page's entry while the workers go on building.
  */
 export async function writeEntry(file: string, entry: Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true })

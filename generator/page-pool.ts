@@ -7,7 +7,7 @@ import type { WorkerReply, WorkerRequest } from './page-worker.js'
 export interface BuildOptions {
   /** Each page's result as soon as it is built. */
   onBuilt?: (result: PageResult) => void
-  /** Cache entry files to write, one per input, by whoever builds the page. */
+  /** Cache entry files to write, one per input. */
   cacheFiles?: Array<string | undefined>
 }
 
@@ -31,26 +31,38 @@ export class PagePool {
     this.inThread = this.size === 1 || import.meta.url.endsWith('.ts')
   }
 
-
   async build(inputs: PageInput[], options: BuildOptions = {}): Promise<PageResult[]> {
     const results: PageResult[] = new Array(inputs.length)
+    // Cache entries are written by libuv's threads while the pages build; the build ends when they are on disk.
+    const writes: Array<Promise<void>> = []
+    let writeError: NodeJS.ErrnoException | undefined
+    const built = (index: number, result: PageResult, entry?: Uint8Array) => {
+      results[index] = result
+      const cacheFile = options.cacheFiles?.[index]
+      if (cacheFile) writes.push(writeEntry(cacheFile, entry ?? encodeEntry(result)).catch((error) => void (writeError ??= error)))
+      options.onBuilt?.(result)
+    }
     if (inputs.length === 0) return results
     if (this.inThread) {
       const { buildPage } = await import('./build-page.js')
-      for (const [i, input] of inputs.entries()) {
-        results[i] = buildPage(input)
-        const cacheFile = options.cacheFiles?.[i]
-        if (cacheFile) await writeEntry(cacheFile, encodeEntry(results[i]))
-        options.onBuilt?.(results[i])
-      }
-      return results
+      for (const [i, input] of inputs.entries()) built(i, buildPage(input))
+    } else {
+      await this.dispatch(inputs, built)
     }
+    await Promise.all(writes)
+    if (writeError) throw Object.assign(new Error(`Unable to write the page cache: ${writeError.message}`), { code: writeError.code })
+    return results
+  }
+
+  /** Hands the pages out to the workers, two at a time each, and passes on each result as it comes back. */
+  private async dispatch(inputs: PageInput[], built: (index: number, result: PageResult, entry: Uint8Array) => void): Promise<void> {
     while (this.workers.length < Math.min(this.size, inputs.length)) this.start()
     let next = 0
     const seconds: Array<() => void> = []
     const run = (worker: Worker) =>
       new Promise<void>((resolve, reject) => {
         let pending = 0
+        let failure: Error | undefined
         const stop = (error?: Error) => {
           worker.off('message', receive).off('error', stop).off('exit', exited)
           if (error) reject(error)
@@ -61,17 +73,12 @@ export class PagePool {
           if (next >= inputs.length) return pending === 0 && stop()
           const id = next++
           pending++
-          worker.postMessage({ kind: 'page', id, input: inputs[id]!, cacheFile: options.cacheFiles?.[id] } satisfies WorkerRequest)
+          worker.postMessage({ id, input: inputs[id]! } satisfies WorkerRequest)
         }
-        let failure: Error | undefined
-        const receive = (message: WorkerReply) => {
-          if (message.kind !== 'page') return
+        const receive = ({ id, entry, error }: WorkerReply) => {
           pending--
-          if (message.error !== undefined) failure ??= new Error(`${inputs[message.id]!.path}: ${message.error}`)
-          else if (!failure) {
-            results[message.id] = decodeEntry(message.entry!)
-            options.onBuilt?.(results[message.id]!)
-          }
+          if (error !== undefined) failure ??= new Error(`${inputs[id]!.path}: ${error}`)
+          else if (!failure) built(id, decodeEntry(entry!), entry!)
           // After a failure, the page still in flight is awaited, so that no reply is left for the next build.
           if (!failure) send()
           else if (pending === 0) stop(failure)
@@ -80,14 +87,11 @@ export class PagePool {
         send()
         seconds.push(send)
       })
-    const used = this.workers.slice(0, inputs.length)
-    const runs = used.map(run)
+    const runs = this.workers.slice(0, inputs.length).map(run)
     // A second page each, once every worker has its first: a worker starts its next page while this thread takes
     // in the last one.
     for (const send of seconds) send()
     await Promise.all(runs)
-    if (options.cacheFiles?.some(Boolean)) await Promise.all(used.map(flush))
-    return results
   }
 
   async close(): Promise<void> {
@@ -105,17 +109,3 @@ export class PagePool {
   }
 }
 
-/** Resolves once the worker's cache entries are written; rejects with the first that could not be. */
-function flush(worker: Worker): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const receive = (message: WorkerReply) => {
-      if (message.kind !== 'flushed') return
-      worker.off('message', receive).off('exit', exited)
-      if (message.error === undefined) resolve()
-      else reject(Object.assign(new Error(`Unable to write the page cache: ${message.error.message}`), { code: message.error.code }))
-    }
-    const exited = (code: number) => reject(new Error(`A page worker stopped (exit code ${code}) before its cache entries were written`))
-    worker.on('message', receive).once('exit', exited)
-    worker.postMessage({ kind: 'flush' } satisfies WorkerRequest)
-  })
-}
