@@ -35,7 +35,13 @@ function holds(file: string, content: string | Uint8Array): boolean {
 export function writeOutputs(outDir: string, outputs: Outputs, owned: string[] = [], current = new Set<string>(), staged?: StagedOutputs): string[] {
   const changed: string[] = []
   const made = new Set<string>()
-  for (const path of staleOutputs(outDir, outputs, [], current)) {
+  const stale = staleOutputs(outDir, outputs, [], current)
+  const moved = staged?.moveFolders(stale, outputs) ?? new Set()
+  for (const path of stale) {
+    if (moved.has(path)) {
+      changed.push(path)
+      continue
+    }
     const target = join(outDir, path)
     if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true })
     made.add(dirname(target))
@@ -91,6 +97,7 @@ export class StagedOutputs {
   private readonly folder: string
   private readonly staged = new Map<string, Uint8Array>()
   private readonly writes: Array<Promise<void>> = []
+  private failed = false
   private readonly outDirExisted: boolean
 
   constructor(private readonly outDir: string) {
@@ -106,13 +113,51 @@ export class StagedOutputs {
       await writeFile(file, content)
       this.staged.set(path, content)
     }
-    // A file that could not be staged is written the ordinary way at the end.
-    this.writes.push(write().catch(() => undefined))
+    // A file that could not be staged is written the ordinary way at the end; its folder no longer moves whole,
+    // since it may hold the file cut short.
+    this.writes.push(write().catch(() => void (this.failed = true)))
   }
 
   /** Resolves once every file staged so far is written (or known not to be). */
   async settled(): Promise<void> {
     await Promise.all(this.writes)
+  }
+
+  /**
+   * Renames whole staged folders into place where the output folder has no such folder yet and every file staged in
+   * it is one of the `stale` paths, with its content in `outputs`: in a first run, one rename for a folder of a
+   * thousand pages instead of making each folder again. Returns the paths moved.
+   */
+  moveFolders(stale: readonly string[], outputs: Outputs): Set<string> {
+    if (this.failed) return new Set()
+    const wanted = new Set(stale.filter((path) => this.staged.get(path) === outputs.get(path)))
+    // For each folder in staging: how many files it holds, and how many of them are wanted.
+    const counts = new Map<string, { files: number; wanted: number }>()
+    for (const path of this.staged.keys()) {
+      for (const folder of foldersOf(path)) {
+        const count = counts.get(folder) ?? counts.set(folder, { files: 0, wanted: 0 }).get(folder)!
+        count.files++
+        if (wanted.has(path)) count.wanted++
+      }
+    }
+    const moved = new Set<string>()
+    const movedFolders = new Set<string>()
+    // Outer folders first, so that a folder moves whole rather than piece by piece.
+    const folders = [...counts.keys()].sort((a, b) => foldersOf(a).length - foldersOf(b).length || (a < b ? -1 : 1))
+    for (const folder of folders) {
+      const { files, wanted: ready } = counts.get(folder)!
+      if (files !== ready || foldersOf(folder).some((outer) => movedFolders.has(outer))) continue
+      const target = join(this.outDir, folder)
+      if (existsSync(target)) continue
+      mkdirSync(dirname(target), { recursive: true })
+      renameSync(join(this.folder, folder), target)
+      movedFolders.add(folder)
+    }
+    for (const path of this.staged.keys()) {
+      if (foldersOf(path).some((folder) => movedFolders.has(folder))) moved.add(path)
+    }
+    for (const path of moved) this.staged.delete(path)
+    return moved
   }
 
   /** Renames the staged file of `path` to `target` when it holds `content`; false when there is no such file. */
@@ -133,6 +178,13 @@ export class StagedOutputs {
       // Not a folder (the run failed for that) or, for the output folder, not empty: the run wrote its outputs there.
     }
   }
+}
+
+/** The folders a relative path lies in, outermost first: `a/b/c.ts` → `a`, `a/b`. */
+function foldersOf(path: string): string[] {
+  const folders: string[] = []
+  for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) folders.push(path.slice(0, at))
+  return folders
 }
 
 /** Staging folders of runs that were killed (their process is gone). */
