@@ -1,80 +1,131 @@
-import type { Nodes, Root } from 'mdast'
+import type { Nodes, Root, TableCell } from 'mdast'
 import type { VFile } from 'vfile'
 import { processor } from './processor.js'
+import { splitRow } from './split-row.js'
 
-/** A fence the line scan found: 0-based lines of its opening and closing fence lines. */
-export interface ScannedFence {
-  open: number
-  close: number
+/** A block the line scan found, by 0-based lines: a code fence (both fence lines) or a table (header to last row). */
+export interface ScannedBlock {
+  kind: 'fence' | 'table'
+  start: number
+  end: number
 }
 
 export interface ParsedMarkdown {
   tree: Root
-  /** How many code bodies micromark was spared; 0 when the page had to be parsed whole. */
+  /** The cells of each table row from its third on (the description), by 1-based line. */
+  descriptions: Map<number, TableCell[]>
+  /** How many code and table bodies micromark was spared; 0 when the page had to be parsed as written. */
   skipped: number
 }
 
 const OPENING = /^(`{3,}|~{3,})/
 const CLOSING = /^ {0,3}(`+|~+)[ \t]*$/
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
 
 /**
- * Parses a page to the same tree as `processor.parse`, without tokenizing the bodies of its code fences. Code is over
- * half of the corpus's bytes, and micromark walks it character by character only for the text to be taken back whole.
- * So the fences that open at column 1 are found by a line scan, their bodies are emptied (the lines stay, so every
- * line and column is unchanged) and put back from the source after the parse. If the parse does not find exactly
- * the scanned fences (a fence inside HTML or frontmatter, say), the page is parsed again as written.
+ * Parses a page to the tree `processor.parse` gives, with two kinds of body left out of micromark's way: code
+ * fences, whose text it would walk character by character only for us to take back whole (over half the corpus's
+ * bytes), and the rows of tables, of which we read from the tree only the descriptions (the rows themselves are read
+ * from their lines). Both are found by a line scan and emptied, so every line and column stays where it was. Code is
+ * put back from the source; the descriptions are parsed as one table of their own (cells of a table, as before),
+ * and the tables' rows other than the header are not in the tree. If the parse does not show exactly the scanned
+ * blocks (a fence inside HTML, say), the page is parsed as written.
  */
 export function parseMarkdown(file: VFile): ParsedMarkdown {
   const source = String(file.value)
   // micromark turns CR and NUL into other text; such pages take the plain path.
   const lines = /[\r\0]/.test(source) ? [] : source.split('\n')
-  const fences = scanFences(lines)
-  if (fences.length > 0) {
-    const hidden = lines.slice()
-    for (const { open, close } of fences) hidden.fill('', open + 1, close)
-    const tree = processor.parse(hidden.join('\n'))
-    if (restoreBodies(tree, fences, lines)) {
-      restoreOffsets(tree, lines)
-      return { tree, skipped: fences.length }
-    }
-  }
-  return { tree: processor.parse(file), skipped: 0 }
+  const blocks = scanBlocks(lines)
+  const fast = blocks.length > 0 ? parseHidden(lines, blocks) : undefined
+  if (fast) return fast
+  const tree = processor.parse(file)
+  return { tree, descriptions: descriptionsOf(tree), skipped: 0 }
 }
 
 /**
- * Fences whose opening line starts at column 1, with their closing lines by CommonMark's rule: the same character,
- * at least as many, indented by at most 3 spaces, nothing after but spaces and tabs. An unclosed fence ends the scan.
+ * Fences and tables at column 1, outside fences. A fence closes by CommonMark's rule (the same character, at least
+ * as many, indented by at most 3 spaces, nothing after but spaces and tabs); an unclosed one ends the scan. A table
+ * is a header row after a blank line (or none), a delimiter row, and rows that all start with `|`, then a blank line.
  */
-export function scanFences(lines: readonly string[]): ScannedFence[] {
-  const fences: ScannedFence[] = []
+export function scanBlocks(lines: readonly string[]): ScannedBlock[] {
+  const blocks: ScannedBlock[] = []
   for (let i = 0; i < lines.length; i++) {
-    const fence = OPENING.exec(lines[i]!)?.[1]
-    if (!fence) continue
-    let close = i + 1
-    for (; close < lines.length; close++) {
-      const end = CLOSING.exec(lines[close]!)?.[1]
-      if (end && end[0] === fence[0] && end.length >= fence.length) break
+    const line = lines[i]!
+    const fence = OPENING.exec(line)?.[1]
+    if (fence) {
+      let close = i + 1
+      for (; close < lines.length; close++) {
+        const end = CLOSING.exec(lines[close]!)?.[1]
+        if (end && end[0] === fence[0] && end.length >= fence.length) break
+      }
+      if (close === lines.length) break
+      blocks.push({ kind: 'fence', start: i, end: close })
+      i = close
+    } else if (line.startsWith('|') && (i === 0 || lines[i - 1]!.trim() === '') && DELIMITER_ROW.test(lines[i + 1] ?? '')) {
+      let end = i + 1
+      while (lines[end + 1]?.startsWith('|')) end++
+      if (end > i + 1 && (lines[end + 1] ?? '').trim() === '') blocks.push({ kind: 'table', start: i, end })
+      i = end
     }
-    if (close === lines.length) break
-    fences.push({ open: i, close })
-    i = close
   }
-  return fences
+  return blocks
 }
 
-/** Puts each body back into its code node; false unless every scanned fence is a top-level code node on its lines. */
-function restoreBodies(tree: Root, fences: readonly ScannedFence[], lines: readonly string[]): boolean {
+/** The fast path: the page with the blocks' bodies emptied, then the bodies' part put back; undefined on a mismatch. */
+function parseHidden(lines: readonly string[], blocks: readonly ScannedBlock[]): ParsedMarkdown | undefined {
+  const hidden = lines.slice()
+  const descriptions = new Map<number, TableCell[]>()
+  const rows: number[] = []
+  const scratch = ['| d |', '| - |']
+  for (const { kind, start, end } of blocks) {
+    if (kind === 'fence') {
+      hidden.fill('', start + 1, end)
+      continue
+    }
+    hidden.fill('', start + 2, end + 1)
+    for (let line = start + 2; line <= end; line++) {
+      // Each row from the pipe before its third cell: the same cells, in a table of their own.
+      const third = splitRow(lines[line]!).cells[2]
+      descriptions.set(line + 1, [])
+      if (!third) continue
+      rows.push(line + 1)
+      scratch.push(lines[line]!.slice(third.start - 1))
+    }
+  }
+  const tree = processor.parse(hidden.join('\n'))
+  if (!restoreBlocks(tree, blocks, lines)) return undefined
+  restoreOffsets(tree, lines)
+  if (rows.length > 0) {
+    const table = processor.parse(scratch.join('\n')).children[0]
+    if (table?.type !== 'table' || table.children.length !== rows.length + 1) return undefined
+    rows.forEach((line, i) => descriptions.set(line, table.children[i + 1]!.children.map(withoutPositions)))
+  }
+  for (const [line, cells] of descriptionsOf(tree)) descriptions.set(line, cells)
+  return { tree, descriptions, skipped: blocks.length }
+}
+
+/**
+ * Puts each code body back and gives each table its last line; false unless every scanned block is a top-level node
+ * of its kind on its lines (a table there ending at its delimiter row, its rows being empty lines).
+ */
+function restoreBlocks(tree: Root, blocks: readonly ScannedBlock[], lines: readonly string[]): boolean {
   let next = 0
   for (const node of tree.children) {
-    const fence = fences[next]
-    if (!fence) break
-    const start = node.position!.start
-    if (start.line - 1 < fence.open) continue
-    if (node.type !== 'code' || start.line - 1 !== fence.open || start.column !== 1 || node.position!.end.line - 1 !== fence.close) return false
-    node.value = lines.slice(fence.open + 1, fence.close).join('\n')
+    const block = blocks[next]
+    if (!block) break
+    const { start, end } = node.position!
+    if (start.line - 1 < block.start) continue
+    if (start.line - 1 !== block.start || start.column !== 1 || node.type !== (block.kind === 'fence' ? 'code' : 'table')) return false
+    if (node.type === 'code') {
+      if (end.line - 1 !== block.end) return false
+      node.value = lines.slice(block.start + 1, block.end).join('\n')
+    } else {
+      if (end.line - 1 !== block.start + 1) return false
+      node.position!.end = { line: block.end + 1, column: lines[block.end]!.length + 1, offset: 0 }
+    }
     next++
   }
-  return next === fences.length
+  return next === blocks.length
 }
 
 /** The emptied bodies shortened the text: offsets are computed again from lines and columns, which did not move. */
@@ -88,4 +139,21 @@ function restoreOffsets(tree: Root, lines: readonly string[]): void {
     if ('children' in node) for (const child of node.children) visit(child)
   }
   visit(tree)
+}
+
+/** The description cells of the table rows in `tree`, by line. */
+export function descriptionsOf(tree: Root): Map<number, TableCell[]> {
+  const descriptions = new Map<number, TableCell[]>()
+  for (const node of tree.children) {
+    if (node.type !== 'table') continue
+    for (const row of node.children.slice(1)) descriptions.set(row.position!.start.line, row.children.slice(2))
+  }
+  return descriptions
+}
+
+/** A node without its positions: a cell of the scratch table has them in that table, not in the page. */
+function withoutPositions<T extends Nodes>(node: T): T {
+  delete node.position
+  if ('children' in node) for (const child of node.children) withoutPositions(child)
+  return node
 }

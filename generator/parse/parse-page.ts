@@ -9,7 +9,7 @@ import { readPage } from './read-page.js'
  */
 export function parsePage(path: string, source: string, displayPath = path): { page: PageModel; file: VFile } {
   const file = new VFile({ path: displayPath, value: source })
-  const { tree } = parseMarkdown(file)
-  const page = readPage(file, tree, source, path)
+  const { tree, descriptions } = parseMarkdown(file)
+  const page = readPage(file, tree, descriptions, source, path)
   return { page, file }
 }

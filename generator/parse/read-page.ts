@@ -1,4 +1,4 @@
-import type { Nodes, Root, Table, TableRow } from 'mdast'
+import type { Nodes, Root, TableCell } from 'mdast'
 import type { VFile } from 'vfile'
 import { parse as parseYaml } from 'yaml'
 import { report, type Place } from '../diagnostics/report.js'
@@ -14,8 +14,11 @@ const HEADING = /^#{1,6}\s+(.*?)\s*(?:\{#([^}\s]+)\})?\s*$/
 
 type Container = { kind: 'code-group'; fragment: boolean; place: Place } | { kind: 'tip'; place: Place } | { kind: 'notice'; notice: IrNotice; place: Place }
 
-/** Reads one parsed page into its sections; every problem becomes a message on `file`, nothing throws. */
-export function readPage(file: VFile, tree: Root, source: string, path: string): PageModel {
+/**
+ * Reads one parsed page into its sections (`descriptions`: the description cells of table rows, by line); every
+ * problem becomes a message on `file`, nothing throws.
+ */
+export function readPage(file: VFile, tree: Root, descriptions: Map<number, TableCell[]>, source: string, path: string): PageModel {
   const lines = source.split('\n')
   const page: PageModel = { path, role: 'operations', title: null, sections: [], variants: [] }
   let frontmatter: Frontmatter = {}
@@ -144,7 +147,7 @@ export function readPage(file: VFile, tree: Root, source: string, path: string):
         }
         bindTable(undefined, place)
         const end = node.position?.end.line ?? place.line
-        pendingTable = readTable(file, lines.slice(place.line - 1, end), place.line, kind, rowsByLine(node))
+        pendingTable = readTable(file, lines.slice(place.line - 1, end), place.line, kind, descriptions)
         break
       }
       case 'code': {
@@ -189,9 +192,5 @@ export function readPage(file: VFile, tree: Root, source: string, path: string):
   }
   finishPage(file, page, frontmatter, catalogue)
   return page
-}
-
-function rowsByLine(table: Table): Map<number, TableRow> {
-  return new Map(table.children.map((row) => [row.position?.start.line ?? 0, row]))
 }
 

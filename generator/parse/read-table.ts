@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import { readAttributes } from './read-attributes.js'
 import { splitRow } from './split-row.js'
-import type { TableRow } from 'mdast'
+import type { TableCell } from 'mdast'
 import { hasInlineHtml, plainText } from './plain-text.js'
 import type { FieldRow, RowModel, TableKind, TableModel } from './page-model.js'
 
@@ -17,24 +17,24 @@ export function parameterTableKind(headerLine: string): TableKind | undefined {
 }
 
 /**
- * Reads a parameter table from its source lines (`lines[0]` is the header, at 1-based line `line`).
- * Works on the text rather than GFM cells, because a row with an unescaped `|` has more cells than the
- * header and GFM drops the extra ones.
+ * Reads a parameter table from its source lines (`lines[0]` is the header, at 1-based line `line`), and the parsed
+ * description cells of its rows by line (for their plain text). Works on the text rather than GFM cells: the name
+ * and type cells carry `{…}` attributes, and a description with an unescaped `|` is one description, not two cells.
  */
-export function readTable(file: VFile, lines: string[], line: number, kind: TableKind, parsed: Map<number, TableRow>): TableModel {
+export function readTable(file: VFile, lines: string[], line: number, kind: TableKind, descriptions: Map<number, TableCell[]>): TableModel {
   const header = splitRow(lines[0]!).cells
   if (header.length !== 3 || !/^类型/.test(header[1]!.text) || !/^描述/.test(header[2]!.text)) {
     report(file, 'table-header', `Unexpected table header \`${lines[0]}\`, expected \`| ${kind} | 类型 {.type} | 描述 {.desc}\``, { line, column: 1 })
   }
   const rows: RowModel[] = []
   for (let i = 2; i < lines.length; i++) {
-    const row = readRow(file, lines[i]!, line + i, parsed.get(line + i))
+    const row = readRow(file, lines[i]!, line + i, descriptions.get(line + i) ?? [])
     if (row) rows.push(row)
   }
   return { kind, rows, place: { line, column: 1 } }
 }
 
-function readRow(file: VFile, text: string, line: number, parsed: TableRow | undefined): RowModel | undefined {
+function readRow(file: VFile, text: string, line: number, descriptionCells: TableCell[]): RowModel | undefined {
   const { cells, trailingPipe } = splitRow(text)
   const first = cells[0]
   if (!first) return undefined
@@ -67,7 +67,6 @@ function readRow(file: VFile, text: string, line: number, parsed: TableRow | und
     delete attributes['data-encoded-by']
   }
 
-  const descriptionCells = parsed?.children.slice(2) ?? []
   const descriptionText = descriptionCells.map((cell) => plainText(cell).trim()).join(' | ')
   if (hasInlineHtml(descriptionCells)) report(file, 'inline-html', 'Unexpected inline HTML in a description, expected markdown; tags are dropped from the text', { line, column: (cells[2]?.offset ?? 0) + 1 })
   let description: string | null = null

@@ -1,7 +1,10 @@
-/** One cell of a table row as written, with its 0-based column offset in the line. */
+/** One cell of a table row as written: its text, trimmed, and 0-based columns in the line. */
 export interface RawCell {
   text: string
+  /** Where the text starts (after the blanks that follow the pipe). */
   offset: number
+  /** Just after the pipe that opens the cell. */
+  start: number
 }
 
 /**
@@ -21,7 +24,7 @@ export function splitRow(line: string): { cells: RawCell[]; trailingPipe: boolea
   for (let k = 0; k + 1 < ends.length; k++) {
     const raw = line.slice(ends[k]! + 1, ends[k + 1])
     const lead = raw.length - raw.trimStart().length
-    cells.push({ text: raw.trim(), offset: ends[k]! + 1 + lead })
+    cells.push({ text: raw.trim(), offset: ends[k]! + 1 + lead, start: ends[k]! + 1 })
   }
   return { cells, trailingPipe }
 }
