@@ -20,16 +20,18 @@ export interface ParsedMarkdown {
 
 const OPENING = /^(`{3,}|~{3,})/
 const CLOSING = /^ {0,3}(`+|~+)[ \t]*$/
+type Point = NonNullable<Nodes['position']>['start']
+
 const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
 
 /**
- * Parses a page to the tree `processor.parse` gives, with two kinds of body left out of micromark's way: code
+ * Parses a page to the tree `processor.parse` gives, with two kinds of body kept out of micromark's way: code
  * fences, whose text it would walk character by character only for us to take back whole (over half the corpus's
  * bytes), and the rows of tables, of which we read from the tree only the descriptions (the rows themselves are read
- * from their lines). Both are found by a line scan and emptied, so every line and column stays where it was. Code is
- * put back from the source; the descriptions are parsed as one table of their own (cells of a table, as before),
- * and the tables' rows other than the header are not in the tree. If the parse does not show exactly the scanned
- * blocks (a fence inside HTML, say), the page is parsed as written.
+ * from their lines). A line scan finds both; micromark gets the page without their lines, and every position is
+ * then moved back to its line in the page. Code is put back from the source; the descriptions are parsed as one
+ * table of their own (cells of a table, as before), and a table's rows after its header are not in the tree. If the
+ * parse does not show exactly the scanned blocks (a fence inside HTML, say), the page is parsed as written.
  */
 export function parseMarkdown(file: VFile): ParsedMarkdown {
   const source = String(file.value)
@@ -64,37 +66,48 @@ export function scanBlocks(lines: readonly string[]): ScannedBlock[] {
     } else if (line.startsWith('|') && (i === 0 || lines[i - 1]!.trim() === '') && DELIMITER_ROW.test(lines[i + 1] ?? '')) {
       let end = i + 1
       while (lines[end + 1]?.startsWith('|')) end++
-      if (end > i + 1 && (lines[end + 1] ?? '').trim() === '') blocks.push({ kind: 'table', start: i, end })
+      if (end > i + 1 && lines[end + 1]?.trim() === '') blocks.push({ kind: 'table', start: i, end })
       i = end
     }
   }
   return blocks
 }
 
-/** The fast path: the page with the blocks' bodies emptied, then the bodies' part put back; undefined on a mismatch. */
+/** The fast path: the page without the blocks' bodies, then the bodies' part put back; undefined on a mismatch. */
 function parseHidden(lines: readonly string[], blocks: readonly ScannedBlock[]): ParsedMarkdown | undefined {
-  const hidden = lines.slice()
+  // The lines given to micromark, each as its 0-based line in the page.
+  const kept: number[] = []
   const descriptions = new Map<number, TableCell[]>()
   const rows: number[] = []
   const scratch = ['| d |', '| - |']
+  let line = 0
   for (const { kind, start, end } of blocks) {
-    if (kind === 'fence') {
-      hidden.fill('', start + 1, end)
-      continue
-    }
-    hidden.fill('', start + 2, end + 1)
-    for (let line = start + 2; line <= end; line++) {
+    const [first, last] = kind === 'fence' ? [start + 1, end - 1] : [start + 2, end]
+    while (line < first) kept.push(line++)
+    line = last + 1
+    if (kind === 'fence') continue
+    for (let row = first; row <= last; row++) {
       // Each row from the pipe before its third cell: the same cells, in a table of their own.
-      const third = splitRow(lines[line]!).cells[2]
-      descriptions.set(line + 1, [])
+      const third = splitRow(lines[row]!).cells[2]
+      descriptions.set(row + 1, [])
       if (!third) continue
-      rows.push(line + 1)
-      scratch.push(lines[line]!.slice(third.start - 1))
+      rows.push(row + 1)
+      scratch.push(lines[row]!.slice(third.start - 1))
     }
   }
-  const tree = processor.parse(hidden.join('\n'))
-  if (!restoreBlocks(tree, blocks, lines)) return undefined
-  restoreOffsets(tree, lines)
+  while (line < lines.length) kept.push(line++)
+  const tree = processor.parse(kept.map((i) => lines[i]).join('\n'))
+  const offsets = [0]
+  for (const text of lines) offsets.push(offsets.at(-1)! + text.length + 1)
+  const at = (line: number, column: number) => ({ line, column, offset: offsets[line - 1]! + column - 1 })
+  // Lines move back to where they are in the page; columns did not move.
+  const place = (node: Nodes): void => {
+    const { start, end } = node.position!
+    node.position = { start: at(kept[start.line - 1]! + 1, start.column), end: at(kept[end.line - 1]! + 1, end.column) }
+    if ('children' in node) for (const child of node.children) place(child)
+  }
+  place(tree)
+  if (!restoreBlocks(tree, blocks, lines, at)) return undefined
   if (rows.length > 0) {
     const table = processor.parse(scratch.join('\n')).children[0]
     if (table?.type !== 'table' || table.children.length !== rows.length + 1) return undefined
@@ -105,10 +118,10 @@ function parseHidden(lines: readonly string[], blocks: readonly ScannedBlock[]):
 }
 
 /**
- * Puts each code body back and gives each table its last line; false unless every scanned block is a top-level node
- * of its kind on its lines (a table there ending at its delimiter row, its rows being empty lines).
+ * Puts each code body back and gives each table its last row; false unless every scanned block is a top-level node
+ * of its kind on its lines (a table there ending at its delimiter row, its rows being left out).
  */
-function restoreBlocks(tree: Root, blocks: readonly ScannedBlock[], lines: readonly string[]): boolean {
+function restoreBlocks(tree: Root, blocks: readonly ScannedBlock[], lines: readonly string[], at: (line: number, column: number) => Point): boolean {
   let next = 0
   for (const node of tree.children) {
     const block = blocks[next]
@@ -121,24 +134,11 @@ function restoreBlocks(tree: Root, blocks: readonly ScannedBlock[], lines: reado
       node.value = lines.slice(block.start + 1, block.end).join('\n')
     } else {
       if (end.line - 1 !== block.start + 1) return false
-      node.position!.end = { line: block.end + 1, column: lines[block.end]!.length + 1, offset: 0 }
+      node.position!.end = at(block.end + 1, lines[block.end]!.length + 1)
     }
     next++
   }
   return next === blocks.length
-}
-
-/** The emptied bodies shortened the text: offsets are computed again from lines and columns, which did not move. */
-function restoreOffsets(tree: Root, lines: readonly string[]): void {
-  const starts = [0]
-  for (const line of lines) starts.push(starts.at(-1)! + line.length + 1)
-  const visit = (node: Nodes): void => {
-    const { start, end } = node.position!
-    start.offset = starts[start.line - 1]! + start.column - 1
-    end.offset = starts[end.line - 1]! + end.column - 1
-    if ('children' in node) for (const child of node.children) visit(child)
-  }
-  visit(tree)
 }
 
 /** The description cells of the table rows in `tree`, by line. */

@@ -52,6 +52,7 @@ describe('parseMarkdown gives what processor.parse gives', () => {
     ['a table right after a paragraph is left to micromark', { given: `text\n${table}| a | string | x\n`, skipped: 0 }],
     ['a table followed by a line that is not a row is left to micromark', { given: `${table}| a | string | x\n{.im-table #request}\n`, skipped: 0 }],
     ['a table with no rows', { given: `${table}\nafter\n`, skipped: 0 }],
+    ['a table that ends the page without a newline is left to micromark', { given: `\`\`\`\nx\n\`\`\`\n\n${table}| a | string | x`, skipped: 1 }],
     ['a table inside an HTML comment', { given: `<!--\n\n${table}| a | string | x\n\n-->\n`, skipped: 0 }],
     ['a delimiter row that does not match the header: a paragraph', { given: '| a | b\n| --- | --- | ---\n| 1 | 2\n', skipped: 0 }],
   ]
