@@ -5,7 +5,8 @@ import type { PageResult } from './build-page.js'
 import type { Diagnostic } from './diagnostics/report.js'
 import { generate, readInputs, type GenerateOptions, type GenerateStats } from './generate.js'
 import { PagePool } from './page-pool.js'
-import { StagedOutputs, staleOutputs, writeOutputs } from './write-outputs.js'
+import { StagedOutputs } from './staged-outputs.js'
+import { staleOutputs, writeOutputs } from './write-outputs.js'
 
 export interface IntoResult {
   diagnostics: Diagnostic[]

@@ -108,4 +108,3 @@ export class PagePool {
     this.workers.push(worker)
   }
 }
-
