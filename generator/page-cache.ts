@@ -4,7 +4,6 @@ import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { threadId } from 'node:worker_threads'
 import type { PageInput, PageOperation, PageResult } from './build-page.js'
 
 /**
@@ -48,7 +47,7 @@ export class PageCache {
  */
 export async function writeEntry(file: string, entry: Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.${threadId}.tmp`
+  const temporary = `${file}.${process.pid}.tmp`
   await writeFile(temporary, entry)
   await rename(temporary, file)
 }

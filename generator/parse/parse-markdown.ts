@@ -18,10 +18,10 @@ export interface ParsedMarkdown {
   skipped: number
 }
 
-const OPENING = /^(`{3,}|~{3,})/
-const CLOSING = /^ {0,3}(`+|~+)[ \t]*$/
 type Point = NonNullable<Nodes['position']>['start']
 
+const OPENING = /^(`{3,}|~{3,})/
+const CLOSING = /^ {0,3}(`+|~+)[ \t]*$/
 const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
 
 /**
