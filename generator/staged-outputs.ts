@@ -7,7 +7,7 @@ const STAGING = '.wechatpay-codegen-staging-'
 /**
  * Page outputs written while a run is still building, so that the disk works while the workers parse: each into a
  * staging folder inside the output folder (the same file system, so a rename moves it), by libuv's threads, so
- * that this thread goes on handing out pages. Once the writes have `settled`, `writeOutputs` renames those still
+ * that this thread goes on handing out pages. Once the writes have `settled`, `moveIn` renames those still
  * stale into place; `discard` removes what is left, and the output folder too when the run made it and wrote
  * nothing. A run killed before that leaves its staging folder, which the next run removes.
  */
@@ -42,48 +42,47 @@ export class StagedOutputs {
   }
 
   /**
-   * Renames whole staged folders into place where the output folder has no such folder yet and every file staged in
-   * it is one of the `stale` paths, with its content in `outputs`: in a first run, one rename for a folder of a
-   * thousand pages instead of making each folder again. Returns the paths moved.
+   * Renames into place the staged files that are among the `stale` paths with their content in `outputs`, and
+   * returns their paths. A staged folder the output folder has no such folder for, holding only such files, moves
+   * whole: in a first run, one rename for a folder of a thousand pages instead of making each folder again.
    */
-  moveFolders(stale: readonly string[], outputs: ReadonlyMap<string, string | Uint8Array>): Set<string> {
-    if (this.failed) return new Set()
+  moveIn(stale: readonly string[], outputs: ReadonlyMap<string, string | Uint8Array>): Set<string> {
     const wanted = new Set(stale.filter((path) => this.staged.get(path) === outputs.get(path)))
-    // For each folder in staging: how many files it holds, and how many of them are wanted.
-    const counts = new Map<string, { files: number; wanted: number }>()
-    for (const path of this.staged.keys()) {
-      for (const folder of foldersOf(path)) {
-        const count = counts.get(folder) ?? counts.set(folder, { files: 0, wanted: 0 }).get(folder)!
-        count.files++
-        if (wanted.has(path)) count.wanted++
+    const movedFolders = new Set<string>()
+    // A failed write may have left a file cut short in its folder: then files move one by one.
+    if (!this.failed) {
+      // For each folder in staging: how many files it holds, and how many of them are wanted.
+      const counts = new Map<string, { files: number; wanted: number }>()
+      for (const path of this.staged.keys()) {
+        for (const folder of foldersOf(path)) {
+          const count = counts.get(folder) ?? counts.set(folder, { files: 0, wanted: 0 }).get(folder)!
+          count.files++
+          if (wanted.has(path)) count.wanted++
+        }
+      }
+      // Outer folders first, so that a folder moves whole rather than piece by piece.
+      const folders = [...counts.keys()].sort((a, b) => foldersOf(a).length - foldersOf(b).length || (a < b ? -1 : 1))
+      for (const folder of folders) {
+        const { files, wanted: ready } = counts.get(folder)!
+        if (files !== ready || foldersOf(folder).some((outer) => movedFolders.has(outer))) continue
+        const target = join(this.outDir, folder)
+        if (existsSync(target)) continue
+        mkdirSync(dirname(target), { recursive: true })
+        renameSync(join(this.folder, folder), target)
+        movedFolders.add(folder)
       }
     }
-    const moved = new Set<string>()
-    const movedFolders = new Set<string>()
-    // Outer folders first, so that a folder moves whole rather than piece by piece.
-    const folders = [...counts.keys()].sort((a, b) => foldersOf(a).length - foldersOf(b).length || (a < b ? -1 : 1))
-    for (const folder of folders) {
-      const { files, wanted: ready } = counts.get(folder)!
-      if (files !== ready || foldersOf(folder).some((outer) => movedFolders.has(outer))) continue
-      const target = join(this.outDir, folder)
-      if (existsSync(target)) continue
-      mkdirSync(dirname(target), { recursive: true })
-      renameSync(join(this.folder, folder), target)
-      movedFolders.add(folder)
+    const made = new Set<string>()
+    for (const path of wanted) {
+      if (!foldersOf(path).some((folder) => movedFolders.has(folder))) {
+        const target = join(this.outDir, path)
+        if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true })
+        made.add(dirname(target))
+        renameSync(join(this.folder, path), target)
+      }
+      this.staged.delete(path)
     }
-    for (const path of this.staged.keys()) {
-      if (foldersOf(path).some((folder) => movedFolders.has(folder))) moved.add(path)
-    }
-    for (const path of moved) this.staged.delete(path)
-    return moved
-  }
-
-  /** Renames the staged file of `path` to `target` when it holds `content`; false when there is no such file. */
-  moveInto(path: string, content: string | Uint8Array, target: string): boolean {
-    if (this.staged.get(path) !== content) return false
-    renameSync(join(this.folder, path), target)
-    this.staged.delete(path)
-    return true
+    return wanted
   }
 
   async discard(): Promise<void> {

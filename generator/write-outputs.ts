@@ -36,19 +36,13 @@ export function writeOutputs(outDir: string, outputs: Outputs, owned: string[] =
   const changed: string[] = []
   const made = new Set<string>()
   const stale = staleOutputs(outDir, outputs, [], current)
-  const moved = staged?.moveFolders(stale, outputs) ?? new Set()
+  const moved = staged?.moveIn(stale, outputs) ?? new Set()
   for (const path of stale) {
-    if (moved.has(path)) {
-      changed.push(path)
-      continue
-    }
+    changed.push(path)
+    if (moved.has(path)) continue
     const target = join(outDir, path)
     if (!made.has(dirname(target))) mkdirSync(dirname(target), { recursive: true })
     made.add(dirname(target))
-    if (staged?.moveInto(path, outputs.get(path)!, target)) {
-      changed.push(path)
-      continue
-    }
     const temporary = `${target}.${process.pid}.tmp`
     try {
       writeFileSync(temporary, outputs.get(path)!)
@@ -61,7 +55,6 @@ export function writeOutputs(outDir: string, outputs: Outputs, owned: string[] =
       }
       throw error
     }
-    changed.push(path)
   }
   for (const path of orphans(outDir, outputs, owned)) {
     rmSync(join(outDir, path))
