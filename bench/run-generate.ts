@@ -1,7 +1,7 @@
 // One generate run in a process of its own, for the benchmark, as the CLI runs it: prints its peak memory (worker
 // threads included), what it built and wrote, and where the time went, as one JSON line. The benchmark times the
 // whole process.
-import { generateInto } from '../generator/generate-into.js'
+import { generateInto } from '../generator/run/generate-into.js'
 
 const [docsDir, outDir, cacheDir] = process.argv.slice(2) as [string, string, string]
 const result = await generateInto({ docsDir, docsLabel: 'corpus', targets: ['ir', 'types', 'client', 'docs'], cacheDir }, outDir)

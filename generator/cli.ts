@@ -2,11 +2,11 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, type Diagnostic } from './diagnostics/report.js'
-import { generate, TARGETS, type GenerateOptions, type Target } from './generate.js'
-import { generateInto } from './generate-into.js'
-import { PagePool } from './page-pool.js'
-import { progressReporter } from './progress.js'
-import { watchDocs } from './watch.js'
+import { generate, TARGETS, type GenerateOptions, type Target } from './run/generate.js'
+import { generateInto } from './run/generate-into.js'
+import { PagePool } from './run/page-pool.js'
+import { progressReporter } from './run/progress.js'
+import { watchDocs } from './run/watch.js'
 
 const USAGE = `Usage:
   wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--check] [--watch]

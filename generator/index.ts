@@ -1,5 +1,5 @@
 /** Public API of wechatpay-codegen: read docs pages into the IR, with diagnostics. */
-export { readDocs, listPages, type DocsResult } from './read-docs.js'
+export { readDocs, listPages, type DocsResult } from './run/read-docs.js'
 export { parsePage } from './parse/parse-page.js'
 export { buildIr, IR_VERSION } from './ir/build-ir.js'
 export { pageAddress } from './ir/page-address.js'

@@ -4,7 +4,7 @@ import { emitClient } from '../generator/emit/client/emit-client.js'
 import { emitDocs } from '../generator/emit/docs/emit-docs.js'
 import { emitTypes } from '../generator/emit/types/emit-types.js'
 import { PRETTIER } from '../generator/emit/types/print-declarations.js'
-import { readDocs } from '../generator/read-docs.js'
+import { readDocs } from '../generator/run/read-docs.js'
 import { corpusDir, hasCorpus } from './helpers.js'
 
 // The emitters lay their TypeScript out themselves, with prettier's document printer (declarations) or as fixed text

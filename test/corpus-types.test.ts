@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { emitClient } from '../generator/emit/client/emit-client.js'
 import { emitTypes } from '../generator/emit/types/emit-types.js'
 import { eventNamespace, propertyName } from '../generator/emit/types/identifiers.js'
-import { readDocs } from '../generator/read-docs.js'
+import { readDocs } from '../generator/run/read-docs.js'
 import { corpusDir, hasCorpus } from './helpers.js'
 import { typeCheck } from './type-check.js'
 

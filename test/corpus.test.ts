@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Diagnostic } from '../generator/diagnostics/report.js'
-import { listPages, readDocs, type DocsResult } from '../generator/read-docs.js'
+import { listPages, readDocs, type DocsResult } from '../generator/run/read-docs.js'
 import type { IrOperation } from '../generator/ir/types.js'
 import { corpusDir, hasCorpus } from './helpers.js'
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { emitDocs } from '../generator/emit/docs/emit-docs.js'
-import { readDocs } from '../generator/read-docs.js'
+import { readDocs } from '../generator/run/read-docs.js'
 import { docsDir, projectDir } from './helpers.js'
 import { blocksOf, checkBlocks } from './twoslash/check-blocks.js'
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, test } from 'vitest'
 import { emitTypes } from '../generator/emit/types/emit-types.js'
-import { readDocs } from '../generator/read-docs.js'
+import { readDocs } from '../generator/run/read-docs.js'
 import { docsDir, projectDir } from './helpers.js'
 
 const seedsDir = join(projectDir, '../shared/seeds')

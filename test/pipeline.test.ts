@@ -5,8 +5,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { listPages } from '../generator/list-pages.js'
-import { writeOutputs } from '../generator/write-outputs.js'
+import { listPages } from '../generator/run/list-pages.js'
+import { writeOutputs } from '../generator/run/write-outputs.js'
 import { corpusDir, docsDir, hasCorpus, projectDir } from './helpers.js'
 
 const cli = join(projectDir, 'dist/generator/cli.js')
@@ -119,7 +119,7 @@ describe('page pipeline', () => {
     const paths = [...Array(400).keys()].map((i) => `types/f${i}.d.ts`)
     const old = new Map(paths.map((p, i) => [p, `old ${i}\n`.repeat(30_000)]))
     writeOutputs(out, old)
-    const script = `import { writeOutputs } from ${JSON.stringify(join(projectDir, 'dist/generator/write-outputs.js'))}
+    const script = `import { writeOutputs } from ${JSON.stringify(join(projectDir, 'dist/generator/run/write-outputs.js'))}
 const paths = ${JSON.stringify(paths)}
 process.stdout.write('start\\n')
 writeOutputs(${JSON.stringify(out)}, new Map(paths.map((p, i) => [p, \`new \${i}\\n\`.repeat(30_000)])))`

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { StagedOutputs } from '../generator/staged-outputs.js'
-import { writeOutputs, type Outputs } from '../generator/write-outputs.js'
+import { StagedOutputs } from '../generator/run/staged-outputs.js'
+import { writeOutputs, type Outputs } from '../generator/run/write-outputs.js'
 
 const bytes = (text: string) => Buffer.from(text)
 /** What is left in the staging folder of this process, files and folders. */

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { emitIr, irEntry } from '../../generator/emit/emit-ir.js'
 import type { IrDocument } from '../../generator/ir/types.js'
-import { readDocs } from '../../generator/read-docs.js'
+import { readDocs } from '../../generator/run/read-docs.js'
 import { docsDir, projectDir } from '../helpers.js'
 
 /** What `ir.json` must read as: the document as pretty JSON under its header. */

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { emitDocs } from '../../generator/emit/docs/emit-docs.js'
-import { readDocs } from '../../generator/read-docs.js'
+import { readDocs } from '../../generator/run/read-docs.js'
 import { corpusDir } from '../helpers.js'
 import { blocksOf, checkBlocks } from './check-blocks.js'
 

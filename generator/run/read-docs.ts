@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { listPages } from './list-pages.js'
 import type { VFile } from 'vfile'
-import { diagnosticsOf, type Diagnostic } from './diagnostics/report.js'
-import { buildIr } from './ir/build-ir.js'
-import type { IrDocument } from './ir/types.js'
-import { parsePage } from './parse/parse-page.js'
+import { diagnosticsOf, type Diagnostic } from '../diagnostics/report.js'
+import { buildIr } from '../ir/build-ir.js'
+import type { IrDocument } from '../ir/types.js'
+import { parsePage } from '../parse/parse-page.js'
 
 export { listPages }
 

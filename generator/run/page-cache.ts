@@ -99,7 +99,7 @@ let cached: string | undefined
 export function generatorFingerprint(): string {
   if (cached) return cached
   const hash = createHash('sha256')
-  const root = dirname(fileURLToPath(import.meta.url))
+  const root = fileURLToPath(new URL('..', import.meta.url))
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|ts)$/.test(f)).sort()
   for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0')
   const require = createRequire(import.meta.url)
