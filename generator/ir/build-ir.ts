@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { PageModel } from '../parse/page-model.js'
 import { buildOperation } from './build-operation.js'
-import { pageAddress } from './page-address.js'
+import { isPageName, pageAddress } from './page-address.js'
 import type { IrDocument, IrOperation, IrPage } from './types.js'
 
 import { IR_VERSION } from './ir-version.js'
@@ -21,6 +21,11 @@ export function buildIr(parsed: Array<{ page: PageModel; file: VFile }>): IrDocu
     const address = pageAddress(page.path)
     if (!address) {
       if (page.sections.length > 0) report(file, 'heading-without-method', `Unexpected page path \`${page.path}\`, expected it under openapi/v2|v3 or webhook/v2|v3`, { line: 1, column: 1 })
+      continue
+    }
+    if (!isPageName(page.path)) {
+      const expected = address.kind === 'endpoint' ? 'folders and a file named by lower-case words of letters, digits and `_` joined by `-`, a `{parameter}`, or a camelCase file' : 'a file named by upper-case words joined by `.` or lower-case words joined by `-`'
+      report(file, 'page-name', `Unexpected page name \`${JSON.stringify(page.path).slice(1, -1)}\`, expected ${expected}`, { line: 1, column: 1 })
       continue
     }
     for (const section of page.sections) {

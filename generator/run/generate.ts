@@ -1,179 +1,170 @@
-import { readFileSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
-import type { PageInput, PageOperation, PageResult, PageTarget, Timings } from './build-page.js'
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/report.js'
-import { emitClient } from '../emit/client/emit-client.js'
-import { DOCS_INDEX, docsIndexText, type DocsIndexEntry } from '../emit/docs/docs-index.js'
-import { emitIr, irEntry } from '../emit/emit-ir.js'
-import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from '../emit/types/types-index.js'
-import type { IrOperation } from '../ir/types.js'
-import { generatorFingerprint, PageCache } from './page-cache.js'
+import { lstatSync, mkdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import writeFileAtomic from 'write-file-atomic'
+import type { Diagnostic } from '../diagnostics/report.js'
+import type { PageResult } from './build-page.js'
+import { lockFolder, type LockOwner } from './folder-lock.js'
+import { hashParts } from './hash.js'
+import { CONTROL, MANIFEST, manifestText, readManifest } from './manifest.js'
+import { commitOutputs, hasPendingCommit, recoverCommit, STAGING } from './output-commit.js'
+import { planOutputs, staleOutputs } from './output-plan.js'
 import { PagePool } from './page-pool.js'
-import { listPages } from './list-pages.js'
-import type { Outputs } from './write-outputs.js'
-import { rules } from '../diagnostics/rules.js'
+import { readInputs, runPages, type RunOptions, type RunStats } from './run-pages.js'
+import { isInside, isSafeRelative, makeFolder, realPathOf } from './safe-paths.js'
+import { StagedOutputs } from './staged-outputs.js'
 
-export type Target = 'ir' | 'types' | 'client' | 'docs'
-export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs']
-
-export interface GenerateOptions {
-  docsDir: string
-  /** How the docs folder is named in headers (`docs`). */
-  docsLabel: string
-  targets: readonly Target[]
-  /** Where page results are cached; `false` for no cache. */
-  cacheDir: string | false
-  cwd?: string
-  threads?: number
-  onProgress?: (done: number, total: number) => void
-  /** Each built page's result as soon as it is built, before the run is merged (to write its outputs ahead). */
-  onPageBuilt?: (result: PageResult) => void
-}
-
-export interface GenerateStats {
-  pages: number
-  /** Pages parsed and emitted in this run; the others came from the cache. */
-  built: number
-  timings: Timings & { read: number; merge: number }
+export interface GenerateOptions extends RunOptions {
+  outDir: string
+  /** The output folder as the user named it, for messages (default: `outDir`). */
+  outLabel?: string
+  /** Write nothing; list the files that differ from what would be written. */
+  check?: boolean
+  /** Replace or remove files in the way that the generator did not write, or that were edited since. */
+  force?: boolean
+  /** This run's command line, named to a run that waits for this one's lock. */
+  command?: string
+  onWait?: (owner: LockOwner | undefined) => void
 }
 
 export interface GenerateResult {
   pages: number
   operations: number
   diagnostics: Diagnostic[]
-  outputs: Outputs
-  /**
-   * For page outputs exactly as their page made them: the page's cache key. The same key means the same text, so a
-   * file known to hold the output of that key holds this one.
-   */
-  origins: Map<string, string>
-  stats: GenerateStats
+  /** Paths written or removed; with `check`, the stale ones. */
+  changed: string[]
+  /** Nothing was built or compared: the pages, the generator and the output folder are as the last run left them. */
+  unchanged: boolean
+  stats?: RunStats
+  /** Milliseconds spent comparing and writing output files. */
+  writeMs?: number
 }
 
-/** The pages of a docs folder, read, with their cache keys: what a run is made from. */
-export interface RunInputs {
-  inputs: PageInput[]
-  cache?: PageCache
-  keys: Array<string | undefined>
-  /** Milliseconds spent reading and hashing. */
-  ms: number
-}
-
-export function readInputs(options: GenerateOptions): RunInputs {
-  const started = performance.now()
-  const cwd = options.cwd ?? process.cwd()
-  const pageTargets = options.targets.filter((t): t is PageTarget => t === 'types' || t === 'docs')
-  const inputs: PageInput[] = listPages(options.docsDir).map((path) => {
-    const absolute = join(options.docsDir, path)
-    const displayPath = relative(cwd, absolute).split(sep).join('/')
-    return { path, source: readFileSync(absolute, 'utf8'), displayPath, docsLabel: options.docsLabel, targets: pageTargets }
-  })
-  const cache = options.cacheDir === false ? undefined : new PageCache(options.cacheDir, generatorFingerprint())
-  const keys = inputs.map((input) => cache?.key(input))
-  return { inputs, cache, keys, ms: performance.now() - started }
+/** What a run that wrote (or found up to date) every output records, to know the same run again cheaply. */
+interface RunRecord {
+  run: string
+  pages: number
+  operations: number
+  diagnostics: Diagnostic[]
+  /** Each output file as written (size, times and inode, as git's index keeps them), and its page's key. */
+  files: Record<string, [size: number, mtimeMs: number, ctimeMs: number, ino: number, origin?: string]>
 }
 
 /**
- * Reads a docs folder and makes the outputs of `targets`: pages in parallel, unchanged pages from the cache. A caller
- * that has started a pool of its own passes it (and closes it); otherwise the run starts and closes one.
+ * Reads the docs and writes the outputs into the output folder: only files in its manifest, and only while they
+ * are unchanged, are replaced or removed; a run writes all its files or none (see `commitOutputs`); one run at a time
+ * holds the folder. With `check`, writes nothing and lists the stale files. When every page hits the cache with the
+ * keys the last run recorded, and every output file is as that run left it, nothing is built or compared. A caller
+ * that runs again and again (watch) passes a pool of its own, to keep its workers.
  */
-export async function generate(options: GenerateOptions, read?: RunInputs, pool?: PagePool): Promise<GenerateResult> {
+export async function generate(options: GenerateOptions, pool?: PagePool): Promise<GenerateResult> {
   if (!pool) {
     const own = new PagePool(options.threads)
     try {
-      return await generate(options, read ?? readInputs(options), own)
+      return await generate(options, own)
     } finally {
       await own.close()
     }
   }
-  read ??= readInputs(options)
-  const { inputs, cache, keys } = read
-  const timings = { parse: 0, build: 0, emit: 0, format: 0, read: read.ms, merge: 0 }
-  const results: Array<PageResult | undefined> = new Array(inputs.length)
-  let done = 0
-  const build = async (indices: number[]) => {
-    const built = await pool.build(
-      indices.map((i) => inputs[i]!),
-      {
-        onBuilt: (result) => {
-          options.onProgress?.(++done, inputs.length)
-          options.onPageBuilt?.(result)
-        },
-        cacheFiles: indices.map((i) => (cache ? cache.fileOf(keys[i]!) : undefined)),
-      },
-    )
-    indices.forEach((index, i) => {
-      results[index] = built[i]
-      for (const stage of ['parse', 'build', 'emit', 'format'] as const) timings[stage] += built[i]!.timings[stage]
-    })
+  checkFolders(options)
+  const label = options.outLabel ?? options.outDir
+  const read = readInputs(options)
+  if (options.check) {
+    const out = realPathOf(options.outDir)
+    const result = await runPages(options, read, pool)
+    if (result.diagnostics.some((d) => d.severity === 'error')) return { ...result, changed: [], unchanged: false }
+    result.outputs.set(MANIFEST, manifestText(result.outputs))
+    const changed = staleOutputs(out, result.outputs, readManifest(out))
+    if (hasPendingCommit(out)) changed.push(`${CONTROL}/commit.json`)
+    return { ...result, changed, unchanged: false }
   }
-  // The pages without an entry start building first, so the workers start up while the main thread reads the rest.
-  const cached = inputs.map((_, i) => cache?.has(keys[i]!) ?? false)
-  const missing = inputs.flatMap((_, i) => (cached[i] ? [] : [i]))
-  done = inputs.length - missing.length
-  options.onProgress?.(done, inputs.length)
-  const building = build(missing)
-  let mark = performance.now()
-  const unreadable: number[] = []
-  for (const [i, input] of inputs.entries()) {
-    if (!cached[i]) continue
-    results[i] = cache!.get(keys[i]!, input)
-    if (!results[i]) unreadable.push(i)
+  const made = makeFolder(options.outDir)
+  const out = realpathSync(options.outDir)
+  const control = join(out, CONTROL)
+  const controlStat = lstatSync(control, { throwIfNoEntry: false })
+  if (controlStat !== undefined && !controlStat.isDirectory()) throw Object.assign(new Error(`${label}/${CONTROL} is not a folder: remove it to let the generator keep its manifest there`), { code: 'ENOTDIR' })
+  if (controlStat === undefined) mkdirSync(control)
+  const release = await lockFolder(control, { label, command: options.command ?? 'wechatpay-codegen generate', ...(options.onWait && { onWait: options.onWait }) })
+  let wrote = false
+  try {
+    recoverCommit(out)
+    const recordFile = options.cacheDir === false ? undefined : join(options.cacheDir, 'runs', `${hashParts([out, ...options.targets]).slice(0, 32)}.json`)
+    const run = hashParts([...read.keys.map(String), ...options.targets, resolve(options.docsDir), options.cwd ?? process.cwd()])
+    const record = recordFile ? loadRecord(recordFile) : undefined
+    if (record?.run === run && Object.entries(record.files).every(([path, file]) => asRecorded(out, path, file))) {
+      return { diagnostics: record.diagnostics, pages: record.pages, operations: record.operations, changed: [], unchanged: true }
+    }
+    // The outputs of pages being built are written ahead, into staging, while the other pages build.
+    const staged = new StagedOutputs(join(out, STAGING))
+    const onPageBuilt = (built: PageResult) => Object.entries(built.outputs).forEach(([path, text]) => staged.stage(path, text))
+    const result = await runPages({ ...options, onPageBuilt }, read, pool)
+    const { outputs, origins } = result
+    if (result.diagnostics.some((d) => d.severity === 'error')) return { ...result, changed: [], unchanged: false }
+    const writing = performance.now()
+    outputs.set(MANIFEST, manifestText(outputs))
+    // A page output whose page key is the one its file was recorded with, in a file as recorded, is current unread.
+    const current = new Set([...origins].filter(([path, key]) => record?.files[path]?.[4] === key && asRecorded(out, path, record.files[path]!)).map(([path]) => path))
+    const plan = planOutputs(out, outputs, readManifest(out), { current, force: options.force ?? false, label })
+    const diagnostics = [...result.diagnostics, ...plan.diagnostics]
+    if (plan.diagnostics.some((d) => d.severity === 'error')) return { ...result, diagnostics, changed: [], unchanged: false }
+    await staged.settled()
+    const moves = staged.moves(out, plan.write, outputs)
+    if (moves.length > 0 || plan.remove.length > 0) commitOutputs(out, { moves, removes: plan.remove })
+    wrote = true
+    if (recordFile) {
+      const files: RunRecord['files'] = {}
+      for (const path of outputs.keys()) {
+        const { size, mtimeMs, ctimeMs, ino } = statSync(join(out, path))
+        const origin = origins.get(path)
+        files[path] = origin === undefined ? [size, mtimeMs, ctimeMs, ino] : [size, mtimeMs, ctimeMs, ino, origin]
+      }
+      saveRecord(recordFile, { run, pages: result.pages, operations: result.operations, diagnostics, files })
+    }
+    return { ...result, diagnostics, changed: [...plan.write, ...plan.remove].sort(), unchanged: false, writeMs: performance.now() - writing }
+  } finally {
+    rmSync(join(out, STAGING), { recursive: true, force: true })
+    await release()
+    // A run that made the output folder and wrote nothing leaves no trace of it.
+    if (!wrote && made !== undefined) {
+      rmSync(control, { recursive: true, force: true })
+      for (let at = out; isInside(at, made); at = dirname(at)) {
+        try {
+          rmdirSync(at)
+        } catch {
+          break
+        }
+      }
+    }
   }
-  timings.read += performance.now() - mark
-  await building
-  // Entries found damaged, or made for fewer targets, are built too.
-  done -= unreadable.length
-  await build(unreadable)
-  mark = performance.now()
-  const merged = await merge(results as PageResult[], keys, options, timings)
-  timings.merge = performance.now() - mark
-  return { ...merged, stats: { pages: inputs.length, built: missing.length + unreadable.length, timings } }
 }
 
-/** The page results as one: operations deduplicated across pages, then the whole-docs outputs. */
-async function merge(results: PageResult[], keys: Array<string | undefined>, options: GenerateOptions, timings: Timings) {
-  const diagnostics: Diagnostic[] = []
-  const seen = new Map<string, PageOperation>()
-  const final: PageResult[] = []
-  for (const original of results) {
-    let result = original
-    const kept = result.operations.filter((op) => {
-      const first = seen.get(op.id)
-      if (!first) return seen.set(op.id, op)
-      const file = relative(options.cwd ?? process.cwd(), join(options.docsDir, op.source.file)).split(sep).join('/')
-      const message = `Unexpected second \`${op.id}\`, first defined at ${first.source.file}:${first.source.line}`
-      diagnostics.push({ file, line: op.source.line, column: op.source.column, severity: rules['duplicate-operation'].severity, ruleId: 'duplicate-operation', message })
-      return false
-    })
-    if (kept.length < result.operations.length) {
-      // The page lost an operation to an earlier page: its outputs are made again without it.
-      result = { ...result, operations: kept, page: { ...result.page, operations: kept.map((op) => op.id) } }
-      const { emitPageOutputs } = await import('./build-page.js')
-      emitPageOutputs(result, kept.map((op) => JSON.parse(Buffer.from(op.entry).toString()) as IrOperation), options.docsLabel, timings)
-    }
-    final.push(result)
-    diagnostics.push(...result.diagnostics)
+/** `--out` empty, equal to `--docs`, inside it or holding it: refused before anything is read or written. */
+function checkFolders(options: GenerateOptions): void {
+  const refuse = (message: string) => {
+    throw Object.assign(new Error(message), { code: 'EUSAGE' })
   }
-  const operations = final.flatMap((r) => r.operations)
-  const outputs: Outputs = new Map()
-  const targets = new Set(options.targets)
-  if (targets.has('ir')) outputs.set('ir.json', emitIr(final.map((r) => Buffer.from(irEntry(r.page))), operations.map((op) => op.entry), options.docsLabel))
-  const origins = new Map<string, string>()
-  final.forEach((result, i) => {
-    for (const [path, text] of Object.entries(result.outputs)) {
-      outputs.set(path, text)
-      if (result === results[i] && keys[i] !== undefined) origins.set(path, keys[i])
-    }
-  })
-  if (targets.has('types')) {
-    const paths = final.flatMap((r) => (r.outputs[typesPath(r.page.source.file)] !== undefined ? [typesPath(r.page.source.file)] : []))
-    outputs.set(TYPES_INDEX, typesIndexText(paths, protocolsOf(operations), options.docsLabel))
+  if (options.outDir.trim() === '') refuse('Unexpected empty --out, expected the folder to write into')
+  const docs = realPathOf(options.docsDir)
+  const out = realPathOf(options.outDir)
+  if (isInside(out, docs)) refuse(`Unexpected --out ${options.outLabel ?? options.outDir}: it is the docs folder or inside it, expected a folder of its own`)
+  if (isInside(docs, out)) refuse(`Unexpected --out ${options.outLabel ?? options.outDir}: it holds the docs folder, expected a folder of its own`)
+}
+
+function loadRecord(file: string): RunRecord | undefined {
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8')) as RunRecord
+    return typeof record.files === 'object' && record.files !== null ? record : undefined
+  } catch {
+    return undefined // none yet, or damaged: a full run
   }
-  if (targets.has('client')) outputs.set('client.ts', emitClient(options.docsLabel))
-  if (targets.has('docs')) {
-    const entries = final.flatMap((r): DocsIndexEntry[] => (r.docsEntry ? [r.docsEntry] : []))
-    outputs.set(DOCS_INDEX, docsIndexText(entries, options.docsLabel))
-  }
-  return { pages: final.length, operations: operations.length, diagnostics: sortDiagnostics(diagnostics), outputs, origins }
+}
+
+function saveRecord(file: string, record: RunRecord): void {
+  makeFolder(dirname(file))
+  writeFileAtomic.sync(file, JSON.stringify(record), { fsync: false })
+}
+
+function asRecorded(out: string, path: string, [size, mtimeMs, ctimeMs, ino]: RunRecord['files'][string]): boolean {
+  // The record is read from the cache: its paths are joined to the output folder only to be looked at.
+  const stat = isSafeRelative(path) ? lstatSync(join(out, path), { throwIfNoEntry: false }) : undefined
+  return stat !== undefined && stat.isFile() && stat.size === size && stat.mtimeMs === mtimeMs && stat.ctimeMs === ctimeMs && stat.ino === ino
 }

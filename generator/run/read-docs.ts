@@ -1,30 +1,20 @@
-import { readFileSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
-import { listPages } from './list-pages.js'
-import type { VFile } from 'vfile'
-import { diagnosticsOf, type Diagnostic } from '../diagnostics/report.js'
-import { buildIr } from '../ir/build-ir.js'
+import type { Diagnostic } from '../diagnostics/report.js'
 import type { IrDocument } from '../ir/types.js'
-import { parsePage } from '../parse/parse-page.js'
-
-export { listPages }
+import { runPages } from './run-pages.js'
 
 export interface DocsResult {
   document: IrDocument
-  files: VFile[]
   diagnostics: Diagnostic[]
 }
 
 /**
- * Parses every page of a docs folder and builds the IR. Diagnostics name files relative to `cwd`
- * (`docs/openapi/v3/x.md`), IR sources relative to the docs root (`openapi/v3/x.md`).
+ * The IR of a docs folder and its diagnostics, made by the page pipeline every run makes (in worker threads, with
+ * no cache unless `cacheDir` is given). Diagnostics name files relative to `cwd` (`docs/openapi/v3/x.md`), IR
+ * sources relative to the docs folder (`openapi/v3/x.md`).
  */
-export function readDocs(dir: string, cwd = process.cwd()): DocsResult {
-  const parsed = listPages(dir).map((path) => {
-    const absolute = join(dir, path)
-    return parsePage(path, readFileSync(absolute, 'utf8'), relative(cwd, absolute).split(sep).join('/'))
-  })
-  const document = buildIr(parsed)
-  const files = parsed.map((p) => p.file)
-  return { document, files, diagnostics: diagnosticsOf(files) }
+export async function readDocs(dir: string, options: { cwd?: string; cacheDir?: string | false; threads?: number } = {}): Promise<DocsResult> {
+  const { outputs, diagnostics } = await runPages({ docsDir: dir, targets: ['ir'], cacheDir: options.cacheDir ?? false, ...options })
+  const document = JSON.parse(Buffer.from(outputs.get('ir.json')!).toString()) as IrDocument & { $comment?: string }
+  delete document.$comment
+  return { document, diagnostics }
 }
