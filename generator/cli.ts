@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
       },
     })
   } catch (error) {
-    return usage((error as Error).message.split('\n')[0]!)
+    return usage((error as Error).message.split(/\.\s/)[0]!)
   }
   const { values, positionals } = parsed
   const command = positionals[0]

@@ -1,9 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { emitClient } from '../generator/emit/client/emit-client.js'
-import { emitTypes } from '../generator/emit/types/emit-types.js'
 import { eventNamespace, propertyName } from '../generator/emit/types/identifiers.js'
-import { readDocs } from '../generator/run/read-docs.js'
-import { corpusDir, hasCorpus } from './helpers.js'
+import { corpusDir, generated, hasCorpus } from './helpers.js'
 import { typeCheck } from './type-check.js'
 
 // The declarations of the whole corpus, merged into one tree, under `tsc --strict` (library files checked too).
@@ -11,9 +8,7 @@ import { typeCheck } from './type-check.js'
 // through its namespace, so a page whose tree did not merge fails here.
 describe.skipIf(!hasCorpus)('declarations of the whole corpus', () => {
   test('type-check with zero errors, every operation reachable', async () => {
-    const { document } = readDocs(corpusDir)
-    const files = await emitTypes(document, 'corpus')
-    files.set('client.ts', await emitClient('corpus'))
+    const { document, outputs: files } = await generated(corpusDir, ['types', 'client'])
     const probes = document.operations.map((op) =>
       op.kind === 'endpoint'
         ? `w.${op.segments.map(propertyName).join('.')}.${op.method},`

@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, test } from 'vitest'
-import { emitTypes } from '../generator/emit/types/emit-types.js'
-import { readDocs } from '../generator/run/read-docs.js'
-import { docsDir, projectDir } from './helpers.js'
+import { docsDir, generated, projectDir } from './helpers.js'
 
 const seedsDir = join(projectDir, '../shared/seeds')
 const SEED_PAGE = 'types/openapi/v2/secapi/pay/profitsharingreturn.d.ts'
@@ -43,13 +41,13 @@ function seedVirtual(): string {
 }
 
 describe('golden declarations of docs/', async () => {
-  const { document } = readDocs(docsDir)
-  const outputs = await emitTypes(document, 'docs')
+  // The outputs of the page pipeline the CLI runs, in memory.
+  const { outputs } = await generated(docsDir, ['types'])
 
   // `npx vitest -u` rewrites them; review the diff before committing.
   test.each([...outputs.keys()])('%s', async (path) => {
     await expect(outputs.get(path)).toMatchFileSnapshot(`fixtures/golden/${path.replace(/\.d\.ts$/, '')}.types.txt`)
-    // The CLI's page pipeline (workers, cache) wrote generated/: it must agree with the whole-document emitter.
+    // The CLI wrote generated/ (with workers): it must agree.
     expect(readFileSync(join(projectDir, 'generated', path), 'utf8')).toBe(outputs.get(path))
   })
 

@@ -32,33 +32,40 @@ export interface PlanOptions {
  */
 export function planOutputs(outDir: string, outputs: Outputs, manifest: Manifest | undefined, options: PlanOptions): OutputPlan {
   const plan: OutputPlan = { write: [], remove: [], diagnostics: [] }
-  const report = (path: string, ruleId: 'output-not-owned' | 'output-edited' | 'output-unsafe', message: string) => {
-    const taken = options.force === true && ruleId !== 'output-unsafe'
-    plan.diagnostics.push(diagnostic(`${options.label}/${path}`, { line: 1, column: 1 }, taken ? 'output-taken-over' : ruleId, taken ? `${message}; taken over (--force)` : message))
-    return taken
+  /** Reports a file in the way; true when `force` takes it over, to be `done` (replaced or removed). */
+  const inTheWay = (path: string, ruleId: 'output-not-owned' | 'output-edited', what: string, done: 'replaced' | 'removed') => {
+    const force = options.force === true
+    const message = `Unexpected ${what}; ${force ? `${done} (--force)` : `it is not ${done} without --force`}`
+    plan.diagnostics.push(diagnostic(`${options.label}/${path}`, { line: 1, column: 1 }, force ? 'output-taken-over' : ruleId, message))
+    return force
   }
-  const inTheWay = (path: string, what: 'other' | 'edited' | 'foreign') =>
-    what === 'edited'
-      ? report(path, 'output-edited', 'Unexpected change to a file the generator wrote, expected it as written; it is not replaced')
-      : report(path, 'output-not-owned', `Unexpected ${what === 'other' ? 'symlink or folder' : 'file the generator did not write'} where an output goes; it is not replaced`)
   for (const [path, content] of outputs) {
     if (options.current?.has(path)) continue
     if (!isSafeRelative(path) || passesLink(outDir, path)) {
-      report(path, 'output-unsafe', 'Unexpected output path that leads through a symlink or is not a plain relative path, expected one inside the output folder')
+      const message = 'Unexpected output path that leads through a symlink or is not a plain relative path, expected one inside the output folder'
+      plan.diagnostics.push(diagnostic(`${options.label}/${path}`, { line: 1, column: 1 }, 'output-unsafe', message))
       continue
     }
     const disk = onDisk(join(outDir, path))
     if (disk === undefined) plan.write.push(path)
     else if (disk !== 'other' && Buffer.compare(disk, toBytes(content)) === 0) continue
     else if (path === MANIFEST || (disk !== 'other' && manifest?.get(path) === hashContent(disk))) plan.write.push(path)
-    else if (inTheWay(path, disk === 'other' ? 'other' : manifest?.has(path) ? 'edited' : 'foreign')) plan.write.push(path)
+    else {
+      const [rule, what] =
+        disk === 'other'
+          ? (['output-not-owned', 'symlink or folder where an output goes'] as const)
+          : manifest?.has(path)
+            ? (['output-edited', 'change to a file the generator wrote'] as const)
+            : (['output-not-owned', 'file the generator did not write where an output goes'] as const)
+      if (inTheWay(path, rule, what, 'replaced')) plan.write.push(path)
+    }
   }
   for (const [path, hash] of manifest ?? []) {
     if (outputs.has(path) || passesLink(outDir, path)) continue
     const disk = onDisk(join(outDir, path))
     if (disk === undefined) continue
     if (disk !== 'other' && hashContent(disk) === hash) plan.remove.push(path)
-    else if (report(path, 'output-edited', 'Unexpected change to a file the generator wrote for a page no longer in the docs; it is not removed')) plan.remove.push(path)
+    else if (inTheWay(path, 'output-edited', 'change to a file the generator wrote for a page no longer in the docs', 'removed')) plan.remove.push(path)
   }
   plan.write.sort()
   plan.remove.sort()

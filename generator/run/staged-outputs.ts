@@ -2,7 +2,7 @@ import { lstatSync, writeFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Outputs } from './merge-pages.js'
-import { isSafeRelative, makeFoldersInside } from './safe-paths.js'
+import { isSafeRelative, makeFolder, makeFoldersInside } from './safe-paths.js'
 
 /**
  * Outputs written into the staging folder, so that the disk works while the workers parse: each page's outputs as
@@ -44,6 +44,7 @@ export class StagedOutputs {
     for (const path of paths) {
       const content = outputs.get(path)!
       if (this.staged.get(path) === content) continue
+      makeFolder(this.folder)
       makeFoldersInside(this.folder, path)
       writeFileSync(join(this.folder, path), content)
       this.staged.set(path, typeof content === 'string' ? Buffer.from(content) : content)
