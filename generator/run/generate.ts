@@ -85,6 +85,7 @@ export async function generate(options: GenerateOptions, pool?: PagePool): Promi
   if (controlStat === undefined) mkdirSync(control)
   const release = await lockFolder(control, { label, command: options.command ?? 'wechatpay-codegen generate', ...(options.onWait && { onWait: options.onWait }) })
   let wrote = false
+  const staged = new StagedOutputs(join(out, STAGING))
   try {
     recoverCommit(out)
     const recordFile = options.cacheDir === false ? undefined : join(options.cacheDir, 'runs', `${hashParts([out, ...options.targets]).slice(0, 32)}.json`)
@@ -94,7 +95,6 @@ export async function generate(options: GenerateOptions, pool?: PagePool): Promi
       return { diagnostics: record.diagnostics, pages: record.pages, operations: record.operations, changed: [], unchanged: true }
     }
     // The outputs of pages being built are written ahead, into staging, while the other pages build.
-    const staged = new StagedOutputs(join(out, STAGING))
     const onPageBuilt = (built: PageResult) => Object.entries(built.outputs).forEach(([path, text]) => staged.stage(path, text))
     const result = await runPages({ ...options, onPageBuilt }, read, pool)
     const { outputs, origins } = result
@@ -121,6 +121,7 @@ export async function generate(options: GenerateOptions, pool?: PagePool): Promi
     }
     return { ...result, diagnostics, changed: [...plan.write, ...plan.remove].sort(), unchanged: false, writeMs: performance.now() - writing }
   } finally {
+    await staged.settled()
     rmSync(join(out, STAGING), { recursive: true, force: true })
     await release()
     // A run that made the output folder and wrote nothing leaves no trace of it.
