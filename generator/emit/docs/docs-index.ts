@@ -1,5 +1,6 @@
 import type { IrOperation, IrPage } from '../../ir/types.js'
 import { generatedBy } from '../header.js'
+import { markdownText } from './markdown-text.js'
 
 /** Where the page of a docs page goes: `openapi/v3/x.md` → `docs/openapi/v3/x.md`. */
 export function docsPath(pageFile: string): string {
@@ -20,7 +21,7 @@ export function docsIndexEntry(page: IrPage, operations: IrOperation[]): DocsInd
 }
 
 export function docsIndexText(entries: DocsIndexEntry[]): string {
-  const listed = entries.map((e) => `- [${e.title}](./${e.file.replace(/\.md$/, '')}) \`${e.operations.join('`, `')}\``)
+  const listed = entries.map((e) => `- [${markdownText(e.title)}](./${e.file.replace(/\.md$/, '')}) \`${e.operations.join('`, `')}\``)
   const header = `<!-- ${generatedBy()} -->`
   return `---\ntitle: WeChat Pay API\n---\n\n${header}\n\n# WeChat Pay API\n\n${listed.join('\n')}\n`
 }

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml'
 import type { IrOperation, IrPage } from '../../ir/types.js'
 import { generatedBy } from '../header.js'
+import { markdownText } from './markdown-text.js'
 import { printDoc, type Format } from '../types/print-declarations.js'
 import { callExample } from './call-example.js'
 import { parameterTables } from './parameter-table.js'
@@ -22,9 +23,9 @@ export function pageDocsText(page: IrPage, operations: IrOperation[], format: Fo
   const frontmatter = stringify({ title: page.title ?? first.title, description: first.description || null })
   const parts = [`---\n${frontmatter}---`, `<!-- ${generatedBy(page.source.file)} -->`]
   for (const op of operations) {
-    const heading = single ? '{{ $frontmatter.title }}' : op.title
+    const heading = single ? '{{ $frontmatter.title }}' : markdownText(op.title)
     const link = op.links[0] ? ` [官方文档](${op.links[0].url})` : ''
-    const description = single ? '{{ $frontmatter.description }}' : op.description
+    const description = single ? '{{ $frontmatter.description }}' : markdownText(op.description)
     parts.push(`# ${heading} {#${op.method}}`)
     if (description || link) parts.push(`${description}${link}`.trim())
     parts.push(block(op, format))
