@@ -12,7 +12,7 @@ export type PageAddress =
  * Returns undefined for a path outside `openapi/v2|v3` and `webhook/v2|v3`.
  */
 export function pageAddress(path: string): PageAddress | undefined {
-  const m = /^(openapi|webhook)\/(v2|v3)\/(.+)\.md$/.exec(path)
+  const m = /^(openapi|webhook)\/(v2|v3)\/(.+)\.md$/s.exec(path)
   if (!m) return undefined
   const protocol = m[2] as 'v2' | 'v3'
   if (m[1] === 'webhook') return { kind: 'webhook', protocol, event: m[3]! }

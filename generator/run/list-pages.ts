@@ -9,7 +9,7 @@ export interface DocsListing {
   skipped: Array<{ path: string; reason: string }>
 }
 
-const PAGE = /^(openapi|webhook)\/.+\.md$/
+const PAGE = /^(openapi|webhook)\/.+\.md$/s
 
 /**
  * Every `.md` below `openapi/` and `webhook/`. Hidden names (editors' swap and lock files) are passed over. A symlink
