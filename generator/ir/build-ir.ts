@@ -3,7 +3,7 @@ import { report } from '../diagnostics/report.js'
 import type { PageModel } from '../parse/page-model.js'
 import { buildOperation } from './build-operation.js'
 import { isPageName, pageAddress } from './page-address.js'
-import type { IrDocument, IrOperation, IrPage } from './types.js'
+import type { IrDocument, IrPage } from './types.js'
 
 import { IR_VERSION } from './ir-version.js'
 
@@ -12,7 +12,6 @@ export { IR_VERSION }
 /** Builds the IR of parsed pages; operations are in page order, pages sorted by path. */
 export function buildIr(parsed: Array<{ page: PageModel; file: VFile }>): IrDocument {
   const document: IrDocument = { kind: 'document', irVersion: IR_VERSION, pages: [], operations: [] }
-  const seen = new Map<string, IrOperation>()
   const sorted = [...parsed].sort((a, b) => (a.page.path < b.page.path ? -1 : a.page.path > b.page.path ? 1 : 0))
   for (const { page, file } of sorted) {
     const irPage: IrPage = { kind: 'page', source: { file: page.path, line: 1, column: 1 }, role: page.role, title: page.title, operations: [] }
@@ -28,14 +27,9 @@ export function buildIr(parsed: Array<{ page: PageModel; file: VFile }>): IrDocu
       report(file, 'page-name', `Unexpected page name \`${JSON.stringify(page.path).slice(1, -1)}\`, expected ${expected}`, { line: 1, column: 1 })
       continue
     }
+    // An operation defined on two pages is found where the pages are merged (run/merge-pages.ts).
     for (const section of page.sections) {
       const operation = buildOperation(file, page, section, address)
-      const first = seen.get(operation.id)
-      if (first) {
-        report(file, 'duplicate-operation', `Unexpected second \`${operation.id}\`, first defined at ${first.source.file}:${first.source.line}`, section.place)
-        continue
-      }
-      seen.set(operation.id, operation)
       document.operations.push(operation)
       irPage.operations.push(operation.id)
     }
