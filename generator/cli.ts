@@ -1,21 +1,26 @@
 #!/usr/bin/env node
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, type Diagnostic } from './diagnostics/report.js'
-import { generate, type GenerateOptions } from './run/generate.js'
+import { resolveOptions, type GenerateInput } from './generate.js'
+import { generateInto, type GenerateOptions } from './run/generate-into.js'
 import { PagePool } from './run/page-pool.js'
 import { progressReporter } from './run/progress.js'
-import { runPages, TARGETS, type Target } from './run/run-pages.js'
+import { runPages, type Target } from './run/run-pages.js'
 import { watchDocs } from './run/watch.js'
 
 const USAGE = `Usage:
-  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--check] [--force] [--watch]
+  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--include GLOB] [--exclude GLOB]
+                             [--check] [--force] [--watch] [--config FILE]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
 
   --docs DIR       docs pages to read (default: docs)
   --out DIR        where generated files go (default: generated); not the docs folder, inside it or above it
   --targets        comma-separated outputs (default: all): ir (ir.json), types (types/**.d.ts),
                    client (client.ts, needs types), docs (docs/**.md twoslash pages)
+  --include GLOB   only operations whose id (v3/pay/transactions/jsapi#post) or page path matches; repeatable
+  --exclude GLOB   leave out operations whose id or page path matches; repeatable
+  --config FILE    options as a JSON or YAML object (default: wechatpay-codegen.config.json or .yaml, if present);
+                   flags win
   --check          write nothing; exit 1 when a file in --out differs from what would be written
   --force          replace or remove files in the way in --out that the generator did not write, or that were
                    edited since it wrote them (each is named)
@@ -35,13 +40,16 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        docs: { type: 'string', default: 'docs' },
-        out: { type: 'string', default: 'generated' },
-        targets: { type: 'string', default: TARGETS.join(',') },
+        docs: { type: 'string' },
+        out: { type: 'string' },
+        targets: { type: 'string' },
+        include: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
+        config: { type: 'string' },
         check: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
-        'cache-dir': { type: 'string', default: 'node_modules/.cache/wechatpay-codegen' },
+        'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         level: { type: 'string', default: 'warning' },
@@ -62,21 +70,20 @@ async function main(argv: string[]): Promise<number> {
   if (level < 0 || (values.format !== 'text' && values.format !== 'json')) return usage('Unexpected --level or --format value')
   if (command !== 'check' && command !== 'generate') return usage(`Unexpected command \`${command}\`, expected \`generate\` or \`check\``)
   if (positionals.length > 1) return usage(`Unexpected argument \`${positionals[1]}\``)
-  const targets = command === 'check' ? [] : values.targets.split(',').map((t) => t.trim())
-  const unknown = targets.filter((t) => !(TARGETS as readonly string[]).includes(t))
-  if (unknown.length > 0) return usage(`Unexpected target(s) ${unknown.join(', ')}, expected: ${TARGETS.join(', ')}`)
-  if (targets.includes('client') && !targets.includes('types')) return usage('The client target needs the types target: add `types` to --targets')
-
-  const options: GenerateOptions = {
-    docsDir: resolve(values.docs),
-    outDir: values.out === '' ? '' : resolve(values.out),
-    outLabel: values.out,
-    targets: targets as Target[],
-    cacheDir: values['no-cache'] ? false : resolve(values['cache-dir']),
+  const input: GenerateInput = {
+    ...(values.docs !== undefined && { docs: values.docs }),
+    ...(values.out !== undefined && { out: values.out }),
+    ...(values.targets !== undefined && { targets: values.targets.split(',').map((t) => t.trim()) as Target[] }),
+    ...(values.include && { include: values.include }),
+    ...(values.exclude && { exclude: values.exclude }),
+    ...(values.config !== undefined && { config: values.config }),
+    ...(values['cache-dir'] !== undefined && { cacheDir: values['cache-dir'] }),
+    ...(values['no-cache'] && { cacheDir: false }),
     force: values.force,
     command: ['wechatpay-codegen', ...argv].join(' '),
-    onWait: (owner) => process.stderr.write(`${values.out} is being written by ${owner ? `pid ${owner.pid} (${owner.command})` : 'another run'}; waiting\n`),
   }
+  const options = resolveOptions(command === 'check' ? { ...input, targets: [] } : input)
+  options.onWait = (owner) => process.stderr.write(`${options.outLabel} is being written by ${owner ? `pid ${owner.pid} (${owner.command})` : 'another run'}; waiting\n`)
   if (command === 'check') {
     const { pages, operations, diagnostics } = await runPages({ ...options, onProgress: progressReporter() })
     if (values.format === 'json') {
@@ -102,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
 
 /** One generate run: diagnostics, then write (or with --check compare) the outputs; the exit code. */
 async function generateOnce(options: GenerateOptions, level: number, rerun: string, pool?: PagePool): Promise<number> {
-  const result = await generate({ ...options, onProgress: progressReporter() }, pool)
+  const result = await generateInto({ ...options, onProgress: progressReporter() }, pool)
   printDiagnostics(result.diagnostics, level)
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length
   if (errors > 0) {

@@ -1,7 +1,7 @@
-/** Public API of wechatpay-codegen: read docs pages into the IR, with diagnostics. */
+/** Public API of wechatpay-codegen: generate from docs pages into a folder; read them into the IR, with diagnostics. */
 export { readDocs, type DocsResult } from './run/read-docs.js'
 export { listPages } from './run/list-pages.js'
-export { generate, type GenerateOptions, type GenerateResult } from './run/generate.js'
+export { generate, resolveOptions, CONFIG_FILES, type Config, type GenerateInput, type GenerateSummary } from './generate.js'
 export { parsePage } from './parse/parse-page.js'
 export { buildIr, IR_VERSION } from './ir/build-ir.js'
 export { pageAddress } from './ir/page-address.js'

@@ -6,6 +6,7 @@ import { irEntry } from '../emit/emit-ir.js'
 import { buildIr } from '../ir/build-ir.js'
 import type { IrOperation, IrPage, IrSource } from '../ir/types.js'
 import { parsePage } from '../parse/parse-page.js'
+import { selectOperations, type Subset } from './select-operations.js'
 
 /** Outputs made page by page; `ir` and `client` are made from all pages at once. */
 export type PageTarget = 'types' | 'docs'
@@ -18,6 +19,8 @@ export interface PageInput {
   targets: PageTarget[]
   /** The page's cache key, recorded in its entry so that an entry found under another key is not taken. */
   key?: string
+  /** Only the operations these globs choose (ids or page paths), and the chain that reaches them. */
+  subset?: Subset
 }
 
 /** Milliseconds spent per stage, summed over pages (CPU time across workers, not wall time). */
@@ -67,8 +70,10 @@ export function buildPage(input: PageInput): PageResult {
   const document = buildIr([parsed])
   const diagnostics = diagnosticsOf([parsed.file])
   lap('build')
-  const page = document.pages[0]!
-  const operations = document.operations
+  const { subset } = input
+  const selected = subset ? selectOperations(subset) : undefined
+  const operations = selected ? document.operations.filter((op) => selected(op.id, input.path)) : document.operations
+  const page = { ...document.pages[0]!, operations: operations.map((op) => op.id) }
   const summaries = operations.map((op) => ({ id: op.id, kind: op.kind, protocol: op.protocol, source: op.source, entry: Buffer.from(irEntry(op)) }))
   lap('emit')
   const result: PageResult = { page, operations: summaries, diagnostics, outputs: {}, targets: input.targets, timings }

@@ -20,8 +20,8 @@ export class PageCache {
     private readonly fingerprint: string,
   ) {}
 
-  key(input: Pick<PageInput, 'path' | 'source'>): string {
-    return hashParts([this.fingerprint, input.path, input.source])
+  key(input: Pick<PageInput, 'path' | 'source' | 'subset'>): string {
+    return hashParts([this.fingerprint, input.path, input.source, JSON.stringify(input.subset ?? null)])
   }
 
   has(key: string): boolean {

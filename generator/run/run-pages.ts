@@ -7,6 +7,7 @@ import { listDocs } from './list-pages.js'
 import { mergePages, type Outputs } from './merge-pages.js'
 import { generatorFingerprint, PageCache } from './page-cache.js'
 import { PagePool } from './page-pool.js'
+import type { Subset } from './select-operations.js'
 
 export type Target = 'ir' | 'types' | 'client' | 'docs'
 export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs']
@@ -17,6 +18,8 @@ export interface RunOptions {
   targets: readonly Target[]
   /** Where page results are cached; `false` for no cache. */
   cacheDir: string | false
+  /** Only the operations these globs choose (ids or page paths), their types and the chain that reaches them. */
+  subset?: Subset
   /** Diagnostics name files relative to this folder (default: the working directory). */
   cwd?: string
   threads?: number
@@ -62,7 +65,8 @@ export function readInputs(options: RunOptions): RunInputs {
   const listing = listDocs(docsDir)
   const diagnostics = listing.skipped.map(({ path, reason }) => diagnostic(display(path), { line: 1, column: 1 }, 'docs-symlink', `Unexpected symlink that ${reason}, expected a page or folder inside the docs folder; not followed`))
   const cache = options.cacheDir === false ? undefined : new PageCache(options.cacheDir, generatorFingerprint())
-  const inputs: PageInput[] = listing.pages.map((path) => ({ path, source: readPage(join(docsDir, path)), targets }))
+  const subset = options.subset && (options.subset.include.length > 0 || options.subset.exclude.length > 0) ? options.subset : undefined
+  const inputs: PageInput[] = listing.pages.map((path) => ({ path, source: readPage(join(docsDir, path)), targets, ...(subset && { subset }) }))
   const keys = inputs.map((input) => cache?.key(input))
   inputs.forEach((input, i) => keys[i] !== undefined && (input.key = keys[i]))
   return { inputs, diagnostics, cache, keys, ms: performance.now() - started }

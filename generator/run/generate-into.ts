@@ -56,11 +56,11 @@ interface RunRecord {
  * keys the last run recorded, and every output file is as that run left it, nothing is built or compared. A caller
  * that runs again and again (watch) passes a pool of its own, to keep its workers.
  */
-export async function generate(options: GenerateOptions, pool?: PagePool): Promise<GenerateResult> {
+export async function generateInto(options: GenerateOptions, pool?: PagePool): Promise<GenerateResult> {
   if (!pool) {
     const own = new PagePool(options.threads)
     try {
-      return await generate(options, own)
+      return await generateInto(options, own)
     } finally {
       await own.close()
     }

@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import type { Diagnostic } from './diagnostics/report.js'
+import { generateInto, type GenerateOptions } from './run/generate-into.js'
+import type { LockOwner } from './run/folder-lock.js'
+import type { PagePool } from './run/page-pool.js'
+import { TARGETS, type Target } from './run/run-pages.js'
+
+/** What a build needs to say, in `wechatpay-codegen.config.json` (or `.yaml`) or to `generate()`; flags win. */
+export interface Config {
+  /** Docs pages to read (default `docs`). */
+  docs?: string
+  /** Where outputs go (default `generated`). */
+  out?: string
+  /** Outputs to make (default: all). */
+  targets?: Target[]
+  /** Globs over operation ids (`v3/pay/transactions/*`) or page paths (`openapi/v3/pay/**`): only these. */
+  include?: string[]
+  /** Globs of operations to leave out. */
+  exclude?: string[]
+  /** The page cache (default `node_modules/.cache/wechatpay-codegen`), or false for none. */
+  cacheDir?: string | false
+}
+
+export interface GenerateInput extends Config {
+  /** Folder the paths are relative to (default: the working directory). */
+  cwd?: string
+  /** A config file to read, or false for none (default: `wechatpay-codegen.config.json` or `.yaml` in `cwd`). */
+  config?: string | false
+  /** Write nothing; `changed` lists the files that differ from what would be written. */
+  check?: boolean
+  /** Replace or remove files in the way that the generator did not write, or that were edited since. */
+  force?: boolean
+  onProgress?: (done: number, total: number) => void
+  onWait?: (owner: LockOwner | undefined) => void
+  /** This run's command line, named to a run that waits for it. */
+  command?: string
+}
+
+export interface GenerateSummary {
+  /** No error diagnostic: the outputs are written (or with `check`, compared). */
+  ok: boolean
+  pages: number
+  operations: number
+  diagnostics: Diagnostic[]
+  /** Paths written or removed, relative to `out`; with `check`, the stale ones. */
+  changed: string[]
+  /** The pages and outputs were as the last run left them: nothing was built or compared. */
+  unchanged: boolean
+}
+
+export const CONFIG_FILES = ['wechatpay-codegen.config.json', 'wechatpay-codegen.config.yaml']
+
+/**
+ * Generates from docs pages into a folder, as `wechatpay-codegen generate` does, for build scripts:
+ * `await generate({ docs: 'docs', out: 'src/wechatpay', targets: ['types', 'client'] })`. Problems in the docs and
+ * files in the way come back as diagnostics (`ok` is false); a folder that cannot be read or written, or options
+ * that are refused, throw.
+ */
+export async function generate(input: GenerateInput = {}, pool?: PagePool): Promise<GenerateSummary> {
+  const result = await generateInto(resolveOptions(input), pool)
+  const ok = !result.diagnostics.some((d) => d.severity === 'error')
+  return { ok, pages: result.pages, operations: result.operations, diagnostics: result.diagnostics, changed: result.changed, unchanged: result.unchanged }
+}
+
+/** Flags or API input over the config file over the defaults, checked, with paths made absolute. */
+export function resolveOptions(input: GenerateInput): GenerateOptions & { outLabel: string } {
+  const cwd = resolve(input.cwd ?? process.cwd())
+  const config = { ...readConfig(input.config, cwd), ...withoutUndefined(input) }
+  const targets = config.targets ?? [...TARGETS]
+  const unknown = targets.filter((t) => !(TARGETS as readonly string[]).includes(t))
+  if (unknown.length > 0) refuse(`Unexpected target(s) ${unknown.join(', ')}, expected: ${TARGETS.join(', ')}`)
+  if (targets.includes('client') && !targets.includes('types')) refuse('The client target needs the types target: add `types` to the targets')
+  const out = config.out ?? 'generated'
+  const cacheDir = config.cacheDir ?? 'node_modules/.cache/wechatpay-codegen'
+  return {
+    docsDir: resolve(cwd, config.docs ?? 'docs'),
+    outDir: out === '' ? '' : resolve(cwd, out),
+    outLabel: out,
+    targets,
+    cacheDir: cacheDir === false ? false : resolve(cwd, cacheDir),
+    subset: { include: config.include ?? [], exclude: config.exclude ?? [] },
+    cwd,
+    ...(input.check !== undefined && { check: input.check }),
+    ...(input.force !== undefined && { force: input.force }),
+    ...(input.command !== undefined && { command: input.command }),
+    ...(input.onProgress && { onProgress: input.onProgress }),
+    ...(input.onWait && { onWait: input.onWait }),
+  }
+}
+
+function readConfig(file: string | false | undefined, cwd: string): Config {
+  if (file === false) return {}
+  const path = file !== undefined ? resolve(cwd, file) : CONFIG_FILES.map((name) => join(cwd, name)).find((name) => existsSync(name))
+  if (path === undefined) return {}
+  let value: unknown
+  try {
+    const text = readFileSync(path, 'utf8')
+    value = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
+  } catch (error) {
+    refuse(`Unexpected config file ${path}: ${(error as Error).message.split('\n')[0]}`)
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse(`Unexpected config file ${path}: expected an object`)
+  const config = value as Record<string, unknown>
+  const strings = (key: string) => config[key] === undefined || (Array.isArray(config[key]) && (config[key] as unknown[]).every((v) => typeof v === 'string'))
+  for (const key of Object.keys(config)) if (!['docs', 'out', 'targets', 'include', 'exclude', 'cacheDir'].includes(key)) refuse(`Unexpected key \`${key}\` in ${path}, expected docs, out, targets, include, exclude or cacheDir`)
+  for (const key of ['docs', 'out'] as const) if (config[key] !== undefined && typeof config[key] !== 'string') refuse(`Unexpected \`${key}\` in ${path}, expected a folder`)
+  for (const key of ['targets', 'include', 'exclude'] as const) if (!strings(key)) refuse(`Unexpected \`${key}\` in ${path}, expected a list of strings`)
+  if (config.cacheDir !== undefined && config.cacheDir !== false && typeof config.cacheDir !== 'string') refuse(`Unexpected \`cacheDir\` in ${path}, expected a folder or false`)
+  return config as Config
+}
+
+function withoutUndefined(input: GenerateInput): Config {
+  const picked: Record<string, unknown> = {}
+  for (const key of ['docs', 'out', 'targets', 'include', 'exclude', 'cacheDir'] as const) if (input[key] !== undefined) picked[key] = input[key]
+  return picked as Config
+}
+
+function refuse(message: string): never {
+  throw Object.assign(new Error(message), { code: 'EUSAGE' })
+}

@@ -1,0 +1,59 @@
+// The programmatic API build scripts call, the config file it shares with the CLI, and subsets of operations.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import { generate } from '../../generator/index.js'
+import type { IrDocument } from '../../generator/ir/types.js'
+import { docsDir } from '../helpers.js'
+import { typeCheck } from '../type-check.js'
+
+const work = mkdtempSync(join(tmpdir(), 'wechatpay-codegen-api-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+const files = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)) as string[]).sort()
+const irOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'ir.json'), 'utf8')) as IrDocument
+
+describe('generate()', () => {
+  test('writes what the CLI writes and returns the diagnostics and a summary', async () => {
+    const summary = await generate({ docs: docsDir, out: join(work, 'all'), cacheDir: false })
+    expect(summary).toMatchObject({ ok: true, pages: 6, unchanged: false })
+    expect(summary.operations).toBe(irOf(join(work, 'all')).operations.length)
+    expect(summary.changed).toEqual(files(join(work, 'all')))
+    expect(summary.diagnostics.every((d) => d.severity === 'info')).toBe(true)
+    const again = await generate({ docs: docsDir, out: join(work, 'all'), cacheDir: false, check: true })
+    expect(again).toMatchObject({ ok: true, changed: [] })
+  })
+
+  test('reads the config file of its folder; what it is given wins', async () => {
+    const cwd = mkdtempSync(join(work, 'config-'))
+    writeFileSync(join(cwd, 'wechatpay-codegen.config.yaml'), `docs: ${docsDir}\nout: from-config\ntargets: [ir]\ncacheDir: false\n`)
+    await generate({ cwd })
+    expect(files(join(cwd, 'from-config'))).toEqual(['.wechatpay-codegen/manifest.json', 'ir.json'])
+    await generate({ cwd, targets: ['types'] })
+    expect(files(join(cwd, 'from-config'))).toEqual(expect.arrayContaining(['types/index.d.ts']))
+    writeFileSync(join(cwd, 'wechatpay-codegen.config.yaml'), 'output: x\n')
+    await expect(generate({ cwd })).rejects.toThrow('Unexpected key `output`')
+    await expect(generate({ cwd, config: false, docs: docsDir, out: 'x', targets: ['client'] })).rejects.toThrow('needs the types target')
+  })
+})
+
+describe('subsets', () => {
+  test('--include and --exclude keep only the chosen operations, their types and the chain to them', async () => {
+    const out = join(work, 'subset')
+    const summary = await generate({ docs: docsDir, out, cacheDir: false, include: ['v3/profitsharing/**', 'openapi/v2/**'], exclude: ['v3/*/orders/*#get'] })
+    expect(summary.ok).toBe(true)
+    const all = irOf(join(work, 'all')).operations.map((op) => op.id)
+    const kept = irOf(out).operations.map((op) => op.id)
+    expect(kept).toEqual(all.filter((id) => (id.startsWith('v3/profitsharing/') || id.startsWith('v2/')) && !/^v3\/profitsharing\/orders\/[^/]+#get$/.test(id)))
+    expect(kept.length).toBeGreaterThan(1)
+    expect(summary.operations).toBe(kept.length)
+    // Declarations only of the pages that keep an operation.
+    const pages = [...new Set(irOf(out).operations.map((op) => `types/${op.source.file.replace(/\.md$/, '.d.ts')}`))]
+    expect(files(out).filter((f) => f.startsWith('types/'))).toEqual(['types/index.d.ts', ...pages].sort())
+    expect(files(out)).not.toContain('types/openapi/v3/merchant/media/upload.d.ts')
+    // The subset's client type-checks, reaches a kept call, and has no chain to a left-out one.
+    const texts = new Map(files(out).filter((f) => f.endsWith('.ts')).map((f) => [f, readFileSync(join(out, f), 'utf8')]))
+    texts.set('probe.ts', "import type { Wechatpay } from './client.js'\ndeclare const w: Wechatpay\nw.v3.profitsharing.orders.post\n// @ts-expect-error: left out\nw.v3.merchant.media.upload.post\n")
+    expect(typeCheck(texts, ['types/index.d.ts', 'client.ts', 'probe.ts']).errors).toEqual([])
+  })
+})
