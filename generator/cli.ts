@@ -7,10 +7,12 @@ import { generateInto } from './generate-into.js'
 import { PagePool } from './page-pool.js'
 import { progressReporter } from './progress.js'
 import { watchDocs } from './watch.js'
+import { DIFF_FORMATS, diffCommand, FAIL_ON } from './diff/diff-command.js'
 
 const USAGE = `Usage:
   wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--check] [--watch]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
+  wechatpay-codegen diff     --base OLD_DOCS [--docs NEW_DOCS] [--format text|json|markdown] [--fail-on breaking|any|none]
 
   --docs DIR       docs pages to read (default: docs)
   --out DIR        where generated files go (default: generated)
@@ -22,6 +24,8 @@ const USAGE = `Usage:
   --no-cache       read and write no cache
   --format         check output: text lines (default) or one JSON object
   --level          lowest severity printed as text (default: warning)
+  --base DIR       diff: the older docs folder, compared with --docs
+  --fail-on        diff: exit 1 on breaking changes, any change, or never (default: none)
 `
 
 const LEVELS = ['info', 'warning', 'error'] as const
@@ -42,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
         'no-cache': { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         level: { type: 'string', default: 'warning' },
+        base: { type: 'string' },
+        'fail-on': { type: 'string', default: 'none' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -53,6 +59,12 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || command === undefined) {
     process.stdout.write(USAGE)
     return command === undefined && !values.help ? 2 : 0
+  }
+  if (command === 'diff') {
+    const format = DIFF_FORMATS.find((f) => f === values.format)
+    const failOn = FAIL_ON.find((f) => f === values['fail-on'])
+    if (values.base === undefined || !format || !failOn) return usage('diff needs --base, and --format text|json|markdown, --fail-on breaking|any|none')
+    return diffCommand({ base: values.base, docs: values.docs, format, failOn, cacheDir: values['no-cache'] ? false : resolve(values['cache-dir']) })
   }
   const level = LEVELS.indexOf(values.level as (typeof LEVELS)[number])
   if (level < 0 || (values.format !== 'text' && values.format !== 'json')) return usage('Unexpected --level or --format value')

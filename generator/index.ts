@@ -1,4 +1,6 @@
 /** Public API of wechatpay-codegen: read docs pages into the IR, with diagnostics. */
+export { diff, type DiffOptions, type DiffResult } from './diff/diff-docs.js'
+export type * from './diff/diff-types.js'
 export { readDocs, listPages, type DocsResult } from './read-docs.js'
 export { parsePage } from './parse/parse-page.js'
 export { buildIr, IR_VERSION } from './ir/build-ir.js'

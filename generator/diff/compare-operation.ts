@@ -67,7 +67,7 @@ function compareNode(old: ViewNode, now: ViewNode, direction: Direction, change:
   }
   const literalsBoth = old.literals && now.literals
   if (old.label !== now.label || (old.ts !== now.ts && !literalsBoth)) {
-    change(now.path, 'type-changed', old.label, now.label, typeChangeBreaks(old, now, direction))
+    change(now.path, 'type-changed', shown(old), shown(now), typeChangeBreaks(old, now, direction))
   }
   if (old.literals && now.literals) {
     const added = now.literals.filter((v) => !old.literals!.includes(v))
@@ -78,6 +78,9 @@ function compareNode(old: ViewNode, now: ViewNode, direction: Direction, change:
   }
   if (old.description !== now.description) change(now.path, 'description', old.description, now.description, false)
 }
+
+/** A type as a report shows it, with its enum values: `string ('MD5' | 'HMAC-SHA256')`. */
+const shown = (node: ViewNode) => (node.literals ? `${node.label} (${node.literals.join(' | ')})` : node.label)
 
 /** Whether the old type still fits: written values old → new, read values new → old. */
 function typeChangeBreaks(old: ViewNode, now: ViewNode, direction: Direction): boolean {
