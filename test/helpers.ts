@@ -8,6 +8,9 @@ export const projectDir = fileURLToPath(new URL('..', import.meta.url))
 export const docsDir = fileURLToPath(new URL('../docs', import.meta.url))
 export const corpusDir = fileURLToPath(new URL('../../shared/corpus', import.meta.url))
 export const hasCorpus = existsSync(corpusDir)
+/** The same pages at an earlier date: the base of `diff` tests. */
+export const historyDir = fileURLToPath(new URL('../../shared/history/2026-01-01', import.meta.url))
+export const hasHistory = existsSync(historyDir)
 
 /** The IR and diagnostics of one in-memory page. */
 export function irOf(markdown: string, path = 'openapi/v3/test/page.md') {
