@@ -92,7 +92,7 @@ function probeOf(op: IrOperation, root: string): { writes: Map<string, string>; 
     const { namespace } = declareEndpoint(op)
     const leaf = `${root}.WeChatPay.OpenAPI.${op.segments.map(typeName).join('.')}`
     const ns = `${leaf.slice(0, leaf.lastIndexOf('.'))}.${typeName(op.segments[op.segments.length - 1]!)}.${methodNamespace(op.method)}`
-    const names = namespace.body.map((s) => s.name)
+    const names = namespace.statements.map((s) => s.name)
     writes.set('call', `Parameters<${leaf}['${op.method}']>`)
     // A DELETE's body is not a parameter of its verb; it is sent by `client.v3.request` as `JsonDataRequest`.
     const body = names.find((n) => n === 'JsonDataRequest' || n === 'XmlDataRequest' || n === 'BinaryDataRequest')
@@ -102,7 +102,7 @@ function probeOf(op: IrOperation, root: string): { writes: Map<string, string>; 
   } else {
     const namespace = declareWebhook(op)
     const ns = `${root}.WeChatPay.Webhook.${op.protocol === 'v2' ? 'V2' : 'V3'}.${eventNamespace(op.event)}`
-    const names = namespace.body.map((s) => s.name)
+    const names = namespace.statements.map((s) => s.name)
     const declared = (name: string) => (names.includes(name) ? `${ns}.${name}` : '{}')
     reads.set('headers', declared('RequestHeaders'))
     reads.set('body', names.includes('XmlDataRequest') ? `${ns}.XmlDataRequest` : declared('JsonDataRequest'))

@@ -1,7 +1,7 @@
 import type { IrEndpoint } from '../../ir/types.js'
-import type { InterfaceDeclaration, TypeAliasDeclaration } from './declarations.js'
+import { jsDoc, type Interface, type TypeAlias } from './declarations.js'
 import { assertNever, docText, safeDocLines } from './doc-comment.js'
-import { declareObject, declarePayloads, newContext } from './declare-object.js'
+import { declareObject, declarePayloads, interfaceOf, newContext } from './declare-object.js'
 
 /** The one APIv2 path whose reply the runtime parses as JSON (the first entry of its `SIGNLESS` list). */
 const JSON_REPLIES = new Set(['v2/appauth/getaccesstoken'])
@@ -12,17 +12,17 @@ export function xmlReply(op: IrEndpoint): boolean {
 }
 
 /** `WellformedResponse`: the reply's `data`, plus the payload types it names. */
-export function declareResponse(op: IrEndpoint, link: string | undefined): Array<InterfaceDeclaration | TypeAliasDeclaration> {
+export function declareResponse(op: IrEndpoint, link: string | undefined): Array<Interface | TypeAlias> {
   const empty = op.response.empty
   if (empty) {
-    const docs = (lines: string[]) => safeDocLines(link ? [...lines, `@link ${link}`] : lines)
+    const docs = (lines: string[]) => jsDoc(safeDocLines(link ? [...lines, `@link ${link}`] : lines))
     switch (empty.kind) {
       case 'file-stream':
-        return [{ kind: 'interface', name: 'WellformedResponse', docs: docs(['The reply is a file, read as a stream.', ...docText(empty.text)]), extends: ['ReadStream'], members: [] }]
+        return [interfaceOf('WellformedResponse', docs(['The reply is a file, read as a stream.', ...docText(empty.text)]), ['ReadStream'], [])]
       case 'no-content':
       case 'redirect': {
         const what = empty.kind === 'redirect' ? 'a redirect' : `HTTP ${empty.status ?? 204}`
-        return [{ kind: 'interface', name: 'WellformedResponse', docs: docs([`No body: the reply is ${what}.`, ...docText(empty.text)]), extends: [], members: [] }]
+        return [interfaceOf('WellformedResponse', docs([`No body: the reply is ${what}.`, ...docText(empty.text)]), [], [])]
       }
       default:
         return assertNever(empty.kind)
