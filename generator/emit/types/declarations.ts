@@ -157,7 +157,7 @@ export function typed(node: TypeNode): TypeWriter {
   return Object.assign((writer: CodeBlockWriter) => void writer.write(typeText(node)), { node })
 }
 
-/** The `docs` of a structure: one JSDoc comment of these lines, or none. */
+/** The `docs` of a structure: one JSDoc comment of these lines, or none. Line ends are trimmed, as printed. */
 export function jsDoc(lines: string[]): string[] {
-  return lines.length > 0 ? [lines.join('\n')] : []
+  return lines.length > 0 ? [lines.map((line) => line.trimEnd()).join('\n')] : []
 }
