@@ -44,7 +44,8 @@ function compareSide(side: ChangeSide, before: SideView, after: SideView): Field
   for (const node of gone) {
     const to = moves.get(node)
     if (to) change(node.path, 'moved', node.path, to.path, true)
-    else if (node.name !== '<decoded>') change(node.path, 'removed', node.label, null, removedBreaks(node, direction, after))
+    // A member less breaks both ways (a literal may not carry it, old code may read it); so does an alternative less.
+    else if (node.name !== '<decoded>') change(node.path, 'removed', node.label, null, true)
   }
   const moved = new Set(moves.values())
   for (const node of born) {
@@ -98,14 +99,6 @@ function literalBase(literal: string): string {
   return 'number'
 }
 
-/**
- * An alternative structure (a oneOf) less: a value of it can no longer be written, while old readers still handle
- * the alternatives left, unless none is left and their members are gone.
- */
-function removedBreaks(node: ViewNode, direction: Direction, after: SideView): boolean {
-  if (node.name.startsWith('<variant')) return direction === 'write' || !hasVariants(after, node.parent)
-  return true
-}
 
 /** One more alternative: a reader meets a value it did not know; a writer must now pick one, if there were none. */
 function addedBreaks(node: ViewNode, direction: Direction, before: SideView): boolean {

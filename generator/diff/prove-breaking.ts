@@ -29,7 +29,7 @@ export interface Proof {
  * for a webhook the other way round. Old writes must be assignable to new ones and new reads to old ones; and, as an
  * object literal may not carry a member its type lacks and old code may read any member it knew, every member of
  * the old type must still exist in the new one: `Keys<New>` assignable to `Keys<Old>`, where `Keys` makes every
- * member required, down every level.
+ * member required, down every level, and merges the members of a union's alternatives.
  */
 export function proveBreaking(pairs: Array<{ base: ProbeSide; head: ProbeSide }>): Proof[] {
   const project = new Project({
@@ -50,7 +50,12 @@ export function proveBreaking(pairs: Array<{ base: ProbeSide; head: ProbeSide }>
       project.createSourceFile(`/${side}/${path}`, source.replace(/^declare namespace WeChatPay\b/gm, `declare namespace ${root}.WeChatPay`))
     }
   }
-  const lines = ['type Keys<T> = T extends object ? { -readonly [K in keyof T]-?: Keys<Exclude<T[K], undefined>> } : true']
+  const lines = [
+    // Every member made required at every level; the members of a union's alternatives merged into one object, as
+    // an object literal's member is excess only when no alternative has it.
+    'type Keys<T> = Merge<T extends object ? { -readonly [K in keyof T]-?: Keys<Exclude<T[K], undefined>> } : true>',
+    'type Merge<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never',
+  ]
   pairs.forEach((pair, i) => {
     const base = probeOf(pair.base.operation, roots.base)
     const head = probeOf(pair.head.operation, roots.head)

@@ -23,6 +23,23 @@ const req = (request: string) => page(request, OUT)
 const res = (response: string) => page(json('| a {data-required data-indent=1} | string | x'), response)
 const ENUM = (values: string) => `状态<br/>${values.split(' ').map((v) => `\`${v}\``).join(' \\| ')} 枚举值之一`
 
+/** A json_encode'd string whose decoded value is one of three structures, separated by line rows. */
+const VARIANTS = [
+  '| scene {data-indent=1} | string {data-tooltip=使用json_encode后的字符串 data-encoded=by-json_encode} | x',
+  '| {colspan=3 .im-table-line}',
+  '| scene {data-indent=2} | object | 场景`A`信息',
+  '| a {data-required data-indent=3} | string | x',
+  '| {colspan=3 .im-table-line}',
+  '| scene {data-indent=2} | object | 场景`B`信息',
+  '| b {data-required data-indent=3} | string | x',
+  '| {colspan=3 .im-table-line}',
+  '| scene {data-indent=2} | object | 场景`C`信息',
+  '| c {data-required data-indent=3} | string | x',
+]
+
+/** The same as reply fields, one level up. */
+const REPLY_VARIANTS = VARIANTS.map((row) => row.replace(/( ?)data-indent=(\d)/, (_, space: string, n: string) => (n === '1' ? '' : `${space}data-indent=${Number(n) - 1}`)).replace(' {}', ''))
+
 const cases: Array<[string, Case]> = [
   ['added: an optional request field', { base: req(json('| a {data-required data-indent=1} | string | x')), head: req(json('| a {data-required data-indent=1} | string | x', '| b {data-indent=1} | string | x')), want: ['request json.b added'] }],
   ['added: a required request field', { base: req(json('| a {data-indent=1} | string | x')), head: req(json('| a {data-indent=1} | string | x', '| b {data-required data-indent=1} | string | x')), want: ['request json.b added!'] }],
@@ -76,6 +93,30 @@ const cases: Array<[string, Case]> = [
     base: page(xml('| detail {data-indent=1} | string {data-tooltip=使用json_encode后的字符串 data-encoded=by-json_encode} | x', '| {colspan=3 .im-table-line}', '| goods {data-indent=2} | object | x', '| id {data-required data-indent=3} | string | x'), OUT),
     head: page(xml('| detail {data-indent=1} | string {data-tooltip=使用json_encode后的字符串 data-encoded=by-json_encode} | x', '| {colspan=3 .im-table-line}', '| goods {data-indent=2} | object | x', '| id {data-required data-indent=3} | string | x', '| n {data-required data-indent=3} | string | x'), OUT),
     want: ['request xml.detail<decoded>.goods.n added!'],
+  }],
+  ['decoded payload: one more alternative structure in a request', {
+    protocol: 'v2',
+    base: page(xml(...VARIANTS.slice(0, 7)), OUT),
+    head: page(xml(...VARIANTS), OUT),
+    want: ['request xml.scene<decoded><variant 3> added'],
+  }],
+  ['decoded payload: one alternative structure less in a request', {
+    protocol: 'v2',
+    base: page(xml(...VARIANTS), OUT),
+    head: page(xml(...VARIANTS.slice(0, 7)), OUT),
+    want: ['request xml.scene<decoded><variant 3> removed!'],
+  }],
+  ['decoded payload: one more alternative structure in a reply', {
+    protocol: 'v2',
+    base: page(xml('| a {data-required data-indent=1} | string | x'), REPLY_VARIANTS.slice(0, 7).join('\n')),
+    head: page(xml('| a {data-required data-indent=1} | string | x'), REPLY_VARIANTS.join('\n')),
+    want: ['response scene<decoded><variant 3> added!'],
+  }],
+  ['decoded payload: one alternative structure less in a reply', {
+    protocol: 'v2',
+    base: page(xml('| a {data-required data-indent=1} | string | x'), REPLY_VARIANTS.join('\n')),
+    head: page(xml('| a {data-required data-indent=1} | string | x'), REPLY_VARIANTS.slice(0, 7).join('\n')),
+    want: ['response scene<decoded><variant 3> removed!'],
   }],
   ['description of a field', { base: req(json('| a {data-indent=1} | string | 商户号')), head: req(json('| a {data-indent=1} | string | 商户的编号')), want: ['request json.a description'] }],
   ['official-doc link', { base: req(json('| a {data-indent=1} | string | x')), head: req(json('| a {data-indent=1} | string | x')).replace('partner/1)', 'partner/2)'), want: ['operation  links'] }],
