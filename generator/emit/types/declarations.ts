@@ -154,7 +154,9 @@ export const indexed = (object: TypeNode, index: string): IndexedType => ({ kind
 
 /** A type for a structure's `type` or `returnType`. */
 export function typed(node: TypeNode): TypeWriter {
-  return Object.assign((writer: CodeBlockWriter) => void writer.write(typeText(node)), { node })
+  const writer = (into: CodeBlockWriter) => void into.write(typeText(node))
+  writer.node = node
+  return writer
 }
 
 /** The `docs` of a structure: one JSDoc comment of these lines, or none. Line ends are trimmed, as printed. */
