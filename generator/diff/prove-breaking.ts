@@ -68,7 +68,8 @@ export function proveBreaking(pairs: Array<{ base: ProbeSide; head: ProbeSide }>
     }
   })
   const probe = project.createSourceFile('/probe.ts', `${lines.join('\n')}\nexport {}\n`)
-  const typeOf = (name: string): Type => probe.getTypeAliasOrThrow(name).getType()
+  const aliases = new Map(probe.getTypeAliases().map((alias) => [alias.getName(), alias]))
+  const typeOf = (name: string): Type => aliases.get(name)!.getType()
   const fits = (from: string, to: string) => typeOf(from).isAssignableTo(typeOf(to))
   return pairs.map((pair, i) => {
     const writes = fits(`writes${i}_base`, `writes${i}_head`) && fits(`writes${i}_head_keys`, `writes${i}_base_keys`)
