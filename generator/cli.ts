@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, type Diagnostic } from './diagnostics/report.js'
 import { resolveOptions, type GenerateInput } from './generate.js'
@@ -7,11 +8,13 @@ import { PagePool } from './run/page-pool.js'
 import { progressReporter } from './run/progress.js'
 import { runPages, type Target } from './run/run-pages.js'
 import { watchDocs } from './run/watch.js'
+import { DIFF_FORMATS, diffCommand, FAIL_ON } from './diff/diff-command.js'
 
 const USAGE = `Usage:
   wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--include GLOB] [--exclude GLOB]
                              [--check] [--force] [--watch] [--config FILE]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
+  wechatpay-codegen diff     --base OLD_DOCS [--docs NEW_DOCS] [--format text|json|markdown] [--fail-on breaking|any|none]
 
   --docs DIR       docs pages to read (default: docs)
   --out DIR        where generated files go (default: generated); not the docs folder, inside it or above it
@@ -29,6 +32,8 @@ const USAGE = `Usage:
   --no-cache       read and write no cache
   --format         check output: text lines (default) or one JSON object
   --level          lowest severity printed as text (default: warning)
+  --base DIR       diff: the older docs folder, compared with --docs
+  --fail-on        diff: exit 1 on breaking changes, any change, or never (default: none)
 `
 
 const LEVELS = ['info', 'warning', 'error'] as const
@@ -53,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
         'no-cache': { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         level: { type: 'string', default: 'warning' },
+        base: { type: 'string' },
+        'fail-on': { type: 'string', default: 'none' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -65,10 +72,16 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE)
     return 0
   }
-  if (command === undefined) return usage('Expected a command, `generate` or `check`')
+  if (command === undefined) return usage('Expected a command, `generate`, `check` or `diff`')
+  if (command === 'diff') {
+    const format = DIFF_FORMATS.find((f) => f === values.format)
+    const failOn = FAIL_ON.find((f) => f === values['fail-on'])
+    if (values.base === undefined || !format || !failOn) return usage('diff needs --base, and --format text|json|markdown, --fail-on breaking|any|none')
+    return diffCommand({ base: values.base, docs: values.docs ?? 'docs', format, failOn, cacheDir: values['no-cache'] ? false : resolve(values['cache-dir'] ?? 'node_modules/.cache/wechatpay-codegen') })
+  }
   const level = LEVELS.indexOf(values.level as (typeof LEVELS)[number])
   if (level < 0 || (values.format !== 'text' && values.format !== 'json')) return usage('Unexpected --level or --format value')
-  if (command !== 'check' && command !== 'generate') return usage(`Unexpected command \`${command}\`, expected \`generate\` or \`check\``)
+  if (command !== 'check' && command !== 'generate') return usage(`Unexpected command \`${command}\`, expected \`generate\`, \`check\` or \`diff\``)
   if (positionals.length > 1) return usage(`Unexpected argument \`${positionals[1]}\``)
   const input: GenerateInput = {
     ...(values.docs !== undefined && { docs: values.docs }),

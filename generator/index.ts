@@ -2,6 +2,8 @@
 export { readDocs, type DocsResult } from './run/read-docs.js'
 export { listPages } from './run/list-pages.js'
 export { generate, resolveOptions, CONFIG_FILES, type Config, type GenerateInput, type GenerateSummary } from './generate.js'
+export { diff, type DiffOptions, type DiffResult } from './diff/diff-docs.js'
+export type * from './diff/diff-types.js'
 export { parsePage } from './parse/parse-page.js'
 export { buildIr, IR_VERSION } from './ir/build-ir.js'
 export { pageAddress } from './ir/page-address.js'

@@ -13,6 +13,7 @@ export const projectDir = fileURLToPath(new URL('..', import.meta.url))
 export const docsDir = fileURLToPath(new URL('../docs', import.meta.url))
 export const sharedDir = fileURLToPath(new URL('../../shared', import.meta.url))
 export const corpusDir = join(sharedDir, 'corpus')
+/** The same pages at an earlier date: the base of `diff` tests. */
 export const historyDir = join(sharedDir, 'history/2026-01-01')
 export const seedsDir = join(sharedDir, 'seeds')
 

@@ -1,15 +1,19 @@
 import { format } from 'prettier'
 import { describe, expect, test } from 'vitest'
-import type { Declaration, PropertySignature, TypeNode } from '../../generator/emit/types/declarations.js'
-import { indexed, reference } from '../../generator/emit/types/declarations.js'
+import type { Declaration, Interface, Parameter, Property, TypeAlias, TypeNode } from '../../generator/emit/types/declarations.js'
+import { indexed, jsDoc, reference, typed } from '../../generator/emit/types/declarations.js'
+import { interfaceOf } from '../../generator/emit/types/declare-object.js'
 import { declarationsDoc, printDoc, PRETTIER } from '../../generator/emit/types/print-declarations.js'
+import { Kind, NAMESPACE, VAR } from '../../generator/emit/types/structure-kinds.js'
 
 const literal = (text: string): TypeNode => ({ kind: 'literal', text })
 const union = (...types: TypeNode[]): TypeNode => ({ kind: 'union', types })
-const property = (key: string, type: TypeNode, docs: string[] = [], optional = false): PropertySignature => ({ kind: 'property', key, optional, type, docs })
-const object = (...members: PropertySignature[]): TypeNode => ({ kind: 'object', members })
-const iface = (name: string, ...members: PropertySignature[]): Declaration => ({ kind: 'interface', name, docs: [], extends: [], members })
-const namespace = (...body: Extract<Declaration, { kind: 'interface' | 'type-alias' }>[]): Declaration => ({ kind: 'namespace', name: 'N', ambient: true, body })
+const property = (name: string, type: TypeNode, docs: string[] = [], optional = false): Property => ({ kind: Kind.PropertySignature, name, hasQuestionToken: optional, type: typed(type), docs: jsDoc(docs) })
+const object = (...members: Property[]): TypeNode => ({ kind: 'object', members })
+const iface = (name: string, ...properties: Property[]): Declaration => interfaceOf(name, [], [], properties)
+const namespace = (...statements: Array<Interface | TypeAlias>): Declaration => ({ kind: Kind.Module, name: 'N', declarationKind: NAMESPACE, hasDeclareKeyword: true, statements })
+const alias = (name: string, docs: string[], type: TypeNode): TypeAlias => ({ kind: Kind.TypeAlias, isExported: true, name, docs: jsDoc(docs), type: typed(type) })
+const parameter = (name: string, type: TypeNode, optional: boolean): Parameter => ({ kind: Kind.Parameter, name, hasQuestionToken: optional, type: typed(type) })
 /** Enum literals long enough to pass 120 columns together. */
 const names = Array.from({ length: 12 }, (_, i) => `'COLOR_${String(i).padStart(3, '0')}'`)
 const colors = names.map(literal)
@@ -36,22 +40,16 @@ const cases: Array<[string, Declaration[], string]> = [
     'a method that does not fit breaks its parameters, with a trailing comma',
     [
       {
-        kind: 'interface',
-        name: 'Leaf',
-        docs: [],
-        extends: [],
-        members: [
+        ...interfaceOf('Leaf', [], [], []),
+        methods: [
           {
-            kind: 'method',
+            kind: Kind.MethodSignature,
             name: 'post',
             docs: ['shortland'],
-            parameters: [
-              { name: 'data', optional: false, type: reference('Leaf.PostHttpMethod.JsonDataRequestWithAVeryLongName') },
-              { name: 'config', optional: true, type: reference('Leaf.PostHttpMethod.RequestConfig') },
-            ],
-            returns: { kind: 'generic', name: 'AxiosPromise', args: [reference('Leaf.PostHttpMethod.WellformedResponse')] },
+            parameters: [parameter('data', reference('Leaf.PostHttpMethod.JsonDataRequestWithAVeryLongName'), false), parameter('config', reference('Leaf.PostHttpMethod.RequestConfig'), true)],
+            returnType: typed({ kind: 'generic', name: 'AxiosPromise', args: [reference('Leaf.PostHttpMethod.WellformedResponse')] }),
           },
-          { kind: 'method', name: 'get', docs: [], parameters: [], returns: reference('void') },
+          { kind: Kind.MethodSignature, name: 'get', docs: [], parameters: [], returnType: typed(reference('void')) },
         ],
       },
     ],
@@ -59,30 +57,30 @@ const cases: Array<[string, Declaration[], string]> = [
   ],
   [
     'a union of objects as a type alias breaks after `=`, objects aligned under `| `',
-    [{ kind: 'type-alias', name: 'P', docs: [], type: union(object(property('a', reference('string'))), { kind: 'generic', name: 'Array', args: [object(property('b', reference('number')))] }) }],
+    [alias('P', [], union(object(property('a', reference('string'))), { kind: 'generic', name: 'Array', args: [object(property('b', reference('number')))] }))],
     'export type P =\n  | {\n      a: string\n    }\n  | Array<{\n      b: number\n    }>\n',
   ],
   [
     'an object and a union of variants: the union in parentheses',
-    [namespace({ kind: 'type-alias', name: 'V', docs: ['variants'], type: { kind: 'intersection', types: [object(property('c', reference('string'))), union(object(property('x', literal('true'))), object(property('y', literal('true'))))] } })],
+    [namespace(alias('V', ['variants'], { kind: 'intersection', types: [object(property('c', reference('string'))), union(object(property('x', literal('true'))), object(property('y', literal('true'))))] }))],
     "declare namespace N {\n  /** variants */\n  export type V = {\n    c: string\n  } & (\n    | {\n        x: true\n      }\n    | {\n        y: true\n      }\n  )\n}\n",
   ],
   [
     'an index signature and an empty interface stay on one line; extends',
     [
       iface('I', property('keys', { kind: 'object', members: [], index: '[key: string]: unknown' })),
-      { kind: 'interface', name: 'WellformedResponse', docs: ['No body.'], extends: ['ReadStream'], members: [] },
+      interfaceOf('WellformedResponse', ['No body.'], ['ReadStream'], []),
     ],
     'export interface I {\n  keys: { [key: string]: unknown }\n}\n\n/** No body. */\nexport interface WellformedResponse extends ReadStream {}\n',
   ],
   [
     'a long type argument of an indexed access breaks inside <…>',
-    [{ kind: 'variable', name: 'redirect_uri', type: indexed({ kind: 'generic', name: 'NonNullable', args: [indexed(reference('WeChatPay.OpenAPI.V2.Appauth.Authindex.GetHttpMethod.RequestConfig'), "'params'")] }, "'redirect_uri'") }],
+    [{ kind: Kind.VariableStatement, isExported: true, declarationKind: VAR, declarations: [{ name: 'redirect_uri', type: typed(indexed({ kind: 'generic', name: 'NonNullable', args: [indexed(reference('WeChatPay.OpenAPI.V2.Appauth.Authindex.GetHttpMethod.RequestConfig'), "'params'")] }, "'redirect_uri'")) }] }],
     "export var redirect_uri: NonNullable<\n  WeChatPay.OpenAPI.V2.Appauth.Authindex.GetHttpMethod.RequestConfig['params']\n>['redirect_uri']\n",
   ],
   [
     'a type alias whose name does not fit moves the type to the next line',
-    [{ kind: 'type-alias', name: 'RequestBody', docs: [], type: reference('WeChatPay.OpenAPI.V3.Marketing.Partnerships.Some.Very.Long.Path.DeleteHttpMethod.JsonDataRequest') }],
+    [alias('RequestBody', [], reference('WeChatPay.OpenAPI.V3.Marketing.Partnerships.Some.Very.Long.Path.DeleteHttpMethod.JsonDataRequest'))],
     'export type RequestBody =\n  WeChatPay.OpenAPI.V3.Marketing.Partnerships.Some.Very.Long.Path.DeleteHttpMethod.JsonDataRequest\n',
   ],
 ]

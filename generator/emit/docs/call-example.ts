@@ -1,5 +1,5 @@
 import type { IrEndpoint, IrField } from '../../ir/types.js'
-import { indexed, reference, type TypeAliasDeclaration, type TypeNode } from '../types/declarations.js'
+import { indexed, reference, type TypeAlias, type TypeNode } from '../types/declarations.js'
 import { methodNamespace, propertyName, quote, typeName } from '../types/identifiers.js'
 import { bodyOf, carriesBody, headersOf, multipartMeta } from '../types/request-shape.js'
 import { alias, bindingName, Declared, literalOf, propertyText } from './example-values.js'
@@ -11,7 +11,7 @@ export interface CallExample {
   /** Values virtual.ts declares for the example. */
   declared: Declared
   /** Type aliases virtual.ts adds for JSDoc annotations. */
-  aliases: TypeAliasDeclaration[]
+  aliases: TypeAlias[]
   /** Whether the example uses `wxpay.client`, which the block's root then declares. */
   client: boolean
 }

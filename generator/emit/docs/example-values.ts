@@ -1,5 +1,6 @@
 import type { IrExample, IrField, IrType } from '../../ir/types.js'
-import { reference, type TypeAliasDeclaration, type TypeNode } from '../types/declarations.js'
+import { reference, typed, type TypeAlias, type TypeNode } from '../types/declarations.js'
+import { Kind } from '../types/structure-kinds.js'
 import { quote } from '../types/identifiers.js'
 
 /** Words an ES module cannot use as a binding name. */
@@ -38,8 +39,8 @@ export class Declared {
 }
 
 /** `export type Name = Target`, for a JSDoc `@type {import('./virtual').Name}`. */
-export function alias(name: string, target: string): TypeAliasDeclaration {
-  return { kind: 'type-alias', name, docs: [], type: reference(target) }
+export function alias(name: string, target: string): TypeAlias {
+  return { kind: Kind.TypeAlias, isExported: true, name, docs: [], type: typed(reference(target)) }
 }
 
 /**

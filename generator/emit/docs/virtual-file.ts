@@ -1,14 +1,15 @@
 import type { IrOperation } from '../../ir/types.js'
-import type { Declaration, TypeAliasDeclaration, TypeNode } from '../types/declarations.js'
+import { typed, type Declaration, type TypeAlias, type TypeNode } from '../types/declarations.js'
 import { declarePage } from '../types/declare-page.js'
 import { declarationsDoc, type Format } from '../types/print-declarations.js'
+import { Kind, VAR } from '../types/structure-kinds.js'
 
 /**
  * The `virtual.ts` of one operation's twoslash block: the declarations the types emitter makes for that operation
  * (module-scoped namespaces, as in seed 000), the `Wechatpay` root, `wxpay`, the values the example uses and the
  * type aliases its JSDoc names. The lines around the namespaces are written as prettier lays them out.
  */
-export function virtualFile(op: IrOperation, declared: Map<string, TypeNode>, aliases: TypeAliasDeclaration[], client: boolean, format: Format): string {
+export function virtualFile(op: IrOperation, declared: Map<string, TypeNode>, aliases: TypeAlias[], client: boolean, format: Format): string {
   const namespaces = format(declarationsDoc(declarePage([op])))
   const lines = ['/// <reference types="node" />']
   if (namespaces.includes('ReadStream')) lines.push("import { ReadStream } from 'fs'")
@@ -20,7 +21,8 @@ export function virtualFile(op: IrOperation, declared: Map<string, TypeNode>, al
       'export var wxpay: Wechatpay',
     )
   }
-  const values: Declaration[] = [...[...declared].map(([name, type]) => ({ kind: 'variable' as const, name, type })), ...aliases]
+  const variables = [...declared].map(([name, type]): Declaration => ({ kind: Kind.VariableStatement, isExported: true, declarationKind: VAR, declarations: [{ name, type: typed(type) }] }))
+  const values: Declaration[] = [...variables, ...aliases]
   if (values.length > 0) lines.push(format(declarationsDoc(values, 'line')).trimEnd())
   return `${lines.join('\n')}\n`
 }

@@ -1,5 +1,5 @@
 import type { IrField, IrWebhook } from '../../ir/types.js'
-import { reference, type TypeAliasDeclaration, type TypeNode } from '../types/declarations.js'
+import { reference, type TypeAlias, type TypeNode } from '../types/declarations.js'
 import { alias } from './example-values.js'
 import { eventNamespace, pascalName, quote } from '../types/identifiers.js'
 
@@ -8,7 +8,7 @@ export interface WebhookExample {
   code: string
   declared: Map<string, TypeNode>
   /** Type aliases for the JSDoc types the handler uses. */
-  aliases: TypeAliasDeclaration[]
+  aliases: TypeAlias[]
 }
 
 const SIGNATURE_HEADERS = ['Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Serial', 'Wechatpay-Signature']

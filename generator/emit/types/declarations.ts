@@ -1,63 +1,99 @@
-/**
- * The declarations the types emitter makes: plain data, laid out by `print-declarations.ts` exactly as prettier lays
- * out the same TypeScript, so that no generated text has to be parsed again to be formatted.
- */
-export type Declaration = NamespaceDeclaration | InterfaceDeclaration | TypeAliasDeclaration | VariableDeclaration
+import type {
+  CallSignatureDeclarationStructure,
+  CodeBlockWriter,
+  InterfaceDeclarationStructure,
+  MethodSignatureStructure,
+  ModuleDeclarationKind,
+  ModuleDeclarationStructure,
+  ParameterDeclarationStructure,
+  PropertySignatureStructure,
+  StructureKind,
+  TypeAliasDeclarationStructure,
+  VariableDeclarationKind,
+  VariableStatementStructure,
+  WriterFunction,
+} from 'ts-morph'
+import { typeText } from './print-declarations.js'
 
-export interface NamespaceDeclaration {
-  kind: 'namespace'
+/**
+ * The declarations the types emitter makes, as ts-morph structures: the plain-data model of declarations every
+ * TypeScript tool author knows, narrowed to what the emitter writes. `print-declarations.ts` lays them out exactly
+ * as prettier lays out the same TypeScript, so no generated text is parsed again to be formatted; ts-morph's own
+ * printer takes them as they are (a test prints them both ways). ts-morph is imported for types only.
+ *
+ * Each structure's JSDoc is `docs`: none, or one comment whose lines are `\n`-separated. A type is a ts-morph
+ * `WriterFunction` that carries its type tree (`TypeWriter`), which the layout reads.
+ */
+export type Declaration = Namespace | Interface | TypeAlias | Variable
+
+export interface Namespace extends ModuleDeclarationStructure {
+  kind: StructureKind.Module
   /** Dotted: `WeChatPay.OpenAPI.V3.Refunds`. */
   name: string
+  declarationKind: ModuleDeclarationKind.Namespace
   /** `declare namespace` in an ambient file, `namespace` in a twoslash virtual.ts. */
-  ambient: boolean
-  body: Array<InterfaceDeclaration | TypeAliasDeclaration>
+  hasDeclareKeyword: boolean
+  statements: Array<Interface | TypeAlias>
 }
 
-export interface InterfaceDeclaration {
-  kind: 'interface'
-  name: string
-  /** JSDoc lines. */
+export interface Interface extends InterfaceDeclarationStructure {
+  kind: StructureKind.Interface
+  isExported: true
   docs: string[]
   extends: string[]
-  members: Array<PropertySignature | MethodSignature>
+  /** Printed first: a leaf segment's call signature, then `properties`, then `methods`. */
+  callSignatures: CallSignature[]
+  properties: Property[]
+  methods: Method[]
 }
 
-export interface TypeAliasDeclaration {
-  kind: 'type-alias'
-  name: string
+export interface TypeAlias extends TypeAliasDeclarationStructure {
+  kind: StructureKind.TypeAlias
+  isExported: true
   docs: string[]
-  type: TypeNode
+  type: TypeWriter
 }
 
 /** `export var name: Type`: a value a twoslash example uses. */
-export interface VariableDeclaration {
-  kind: 'variable'
-  name: string
-  type: TypeNode
+export interface Variable extends VariableStatementStructure {
+  kind: StructureKind.VariableStatement
+  isExported: true
+  declarationKind: VariableDeclarationKind.Var
+  declarations: [{ name: string; type: TypeWriter }]
 }
 
-export interface PropertySignature {
-  kind: 'property'
+export interface Property extends PropertySignatureStructure {
+  kind: StructureKind.PropertySignature
   /** As written: bare or quoted. */
-  key: string
-  optional: boolean
-  type: TypeNode
-  docs: string[]
-}
-
-/** A method, or a call signature when `name` is absent. */
-export interface MethodSignature {
-  kind: 'method'
-  name?: string
-  parameters: Parameter[]
-  returns: TypeNode
-  docs: string[]
-}
-
-export interface Parameter {
   name: string
-  optional: boolean
-  type: TypeNode
+  hasQuestionToken: boolean
+  type: TypeWriter
+  docs: string[]
+}
+
+export interface Method extends MethodSignatureStructure {
+  kind: StructureKind.MethodSignature
+  docs: string[]
+  parameters: Parameter[]
+  returnType: TypeWriter
+}
+
+export interface CallSignature extends CallSignatureDeclarationStructure {
+  kind: StructureKind.CallSignature
+  docs: string[]
+  parameters: Parameter[]
+  returnType: TypeWriter
+}
+
+export interface Parameter extends ParameterDeclarationStructure {
+  kind: StructureKind.Parameter
+  hasQuestionToken: boolean
+  type: TypeWriter
+}
+
+/** A type in a structure: writes its text for ts-morph, and keeps its tree for the layout. */
+export interface TypeWriter extends WriterFunction {
+  readonly node: TypeNode
 }
 
 export type TypeNode = ReferenceType | LiteralType | ObjectType | ArrayType | GenericType | IndexedType | UnionType | IntersectionType
@@ -77,7 +113,7 @@ export interface LiteralType {
 /** `{ … }`: property members, or one index signature (`[key: string]: unknown`). */
 export interface ObjectType {
   kind: 'object'
-  members: PropertySignature[]
+  members: Property[]
   index?: string
 }
 
@@ -115,3 +151,15 @@ export interface IntersectionType {
 export const reference = (name: string): ReferenceType => ({ kind: 'reference', name })
 
 export const indexed = (object: TypeNode, index: string): IndexedType => ({ kind: 'indexed', object, index })
+
+/** A type for a structure's `type` or `returnType`. */
+export function typed(node: TypeNode): TypeWriter {
+  const writer = (into: CodeBlockWriter) => void into.write(typeText(node))
+  writer.node = node
+  return writer
+}
+
+/** The `docs` of a structure: one JSDoc comment of these lines, or none. Line ends are trimmed, as printed. */
+export function jsDoc(lines: string[]): string[] {
+  return lines.length > 0 ? [lines.map((line) => line.trimEnd()).join('\n')] : []
+}

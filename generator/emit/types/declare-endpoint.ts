@@ -1,24 +1,25 @@
-import type { IrEndpoint, IrField, IrObjectType } from '../../ir/types.js'
-import type { MethodSignature, NamespaceDeclaration, Parameter, TypeNode } from './declarations.js'
+import type { IrEndpoint } from '../../ir/types.js'
+import { jsDoc, typed, type CallSignature, type Method, type Namespace, type Parameter, type TypeNode } from './declarations.js'
 import { docText, safeDocLines } from './doc-comment.js'
 import { methodNamespace, typeName } from './identifiers.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
 import type { PayloadType } from './type-text.js'
 import { requestConfigOf } from './request-config.js'
-import { bodyOf, carriesBody } from './request-shape.js'
+import { bodyObject, bodyOf, carriesBody } from './request-shape.js'
 import { declareResponse } from './declare-response.js'
+import { Kind, NAMESPACE } from './structure-kinds.js'
 
 /** What one endpoint contributes: its `<Verb>HttpMethod` namespace and the members of its leaf segment interface. */
 export interface EndpointDeclarations {
-  namespace: NamespaceDeclaration
-  callSignature?: MethodSignature
-  method: MethodSignature
+  namespace: Namespace
+  callSignature?: CallSignature
+  method: Method
 }
 
 export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   const link = op.links[0]?.url
   const verb = methodNamespace(op.method)
-  const statements: NamespaceDeclaration['body'] = []
+  const statements: Namespace['statements'] = []
   const payloads: PayloadType[] = []
 
   const withData = carriesBody(op.method)
@@ -44,34 +45,17 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   if (withData) {
     // A parameter may be optional only when every later one is.
     const dataOptional = !bodyRequired && !config.required
-    parameters.push({ name: 'data', type: ref(bodyName), optional: dataOptional })
+    parameters.push({ kind: Kind.Parameter, name: 'data', type: typed(ref(bodyName)), hasQuestionToken: dataOptional })
   }
-  parameters.push({ name: 'config', type: ref('RequestConfig'), optional: !config.required })
-  const returns: TypeNode = { kind: 'generic', name: 'AxiosPromise', args: [ref('WellformedResponse')] }
+  parameters.push({ kind: Kind.Parameter, name: 'config', type: typed(ref('RequestConfig')), hasQuestionToken: !config.required })
+  const returnType = typed({ kind: 'generic', name: 'AxiosPromise', args: [ref('WellformedResponse')] })
   const tags = link ? [`@link ${link}`] : []
   const deprecated = op.notices.filter((n) => n.status === 'deprecated').map((n) => `@deprecated ${docText(n.text)[0] ?? ''}`.trimEnd())
   const methodDoc = [...docText(op.title), ...config.notes, ...deprecated, ...tags]
 
   return {
-    namespace: { kind: 'namespace', name: ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), verb].join('.'), ambient: false, body: statements },
-    callSignature: op.method === 'post' ? { kind: 'method', docs: safeDocLines(['shortland', ...deprecated, ...tags]), parameters, returns } : undefined,
-    method: { kind: 'method', name: op.method, docs: safeDocLines(methodDoc), parameters, returns },
+    namespace: { kind: Kind.Module, name: ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), verb].join('.'), declarationKind: NAMESPACE, hasDeclareKeyword: false, statements },
+    callSignature: op.method === 'post' ? { kind: Kind.CallSignature, docs: jsDoc(safeDocLines(['shortland', ...deprecated, ...tags])), parameters, returnType } : undefined,
+    method: { kind: Kind.MethodSignature, name: op.method, docs: jsDoc(safeDocLines(methodDoc)), parameters, returnType },
   }
-}
-
-/**
- * The body's members. APIv2's signer always computes `sign` and fills `nonce_str` unless the call is `nonceless`,
- * so both are optional, and `nonce_str` is offered where the table leaves it out.
- */
-function bodyObject(op: IrEndpoint, field: IrField | undefined, xml: boolean): IrObjectType {
-  const type: IrObjectType = field?.type.kind === 'object' ? field.type : { kind: 'object', fields: [] }
-  if (!xml || field === undefined || (field.type.kind === 'object' && field.type.variants?.length)) return type
-  const nonceless = op.request.roots.some((r) => r.role === 'nonceless')
-  const sdkFilled = (f: IrField) => f.name === 'sign' || (f.name === 'nonce_str' && !nonceless)
-  const fields = type.fields.map((f) => (sdkFilled(f) ? { ...f, required: false } : f))
-  if (!nonceless && !fields.some((f) => f.name === 'nonce_str')) {
-    const description = 'Random string of up to 32 characters; the SDK fills it when absent.'
-    fields.push({ kind: 'field', name: 'nonce_str', required: false, type: { kind: 'scalar', name: 'string' }, description, source: field.source })
-  }
-  return { ...type, fields }
 }

@@ -1,17 +1,19 @@
 import type { IrEndpoint, IrOperation, IrSegment } from '../../ir/types.js'
-import type { InterfaceDeclaration, NamespaceDeclaration, PropertySignature } from './declarations.js'
+import { typed, type Interface, type Namespace, type Property } from './declarations.js'
 import { assertNever } from './doc-comment.js'
 import { declareEndpoint } from './declare-endpoint.js'
 import { declareWebhook } from './declare-webhook.js'
 import { propertyName, typeName } from './identifiers.js'
+import { interfaceOf } from './declare-object.js'
+import { Kind, NAMESPACE } from './structure-kinds.js'
 
 /**
  * The declarations of one page, in the order of seed 000: each operation's `<Verb>HttpMethod` namespace, the leaf
  * segment interface with its verbs, then one interface per ancestor segment up to `WeChatPay.OpenAPI`. Pages merge
  * into one tree because namespaces and interfaces of the same name merge.
  */
-export function declarePage(operations: IrOperation[]): NamespaceDeclaration[] {
-  const namespaces: NamespaceDeclaration[] = []
+export function declarePage(operations: IrOperation[]): Namespace[] {
+  const namespaces: Namespace[] = []
   const byUri = new Map<string, IrEndpoint[]>()
   for (const op of operations) {
     switch (op.kind) {
@@ -25,18 +27,16 @@ export function declarePage(operations: IrOperation[]): NamespaceDeclaration[] {
         assertNever(op)
     }
   }
-  const chain: NamespaceDeclaration[] = []
+  const chain: Namespace[] = []
   const seen = new Set<string>()
   for (const endpoints of byUri.values()) {
     const declared = endpoints.map(declareEndpoint)
     namespaces.push(...declared.map((d) => d.namespace))
     const segments = endpoints[0]!.segments
-    const leaf: InterfaceDeclaration = {
-      kind: 'interface',
-      name: typeName(segments[segments.length - 1]!),
-      docs: [],
-      extends: [],
-      members: [...declared.flatMap((d) => (d.callSignature ? [d.callSignature] : [])).slice(0, 1), ...declared.map((d) => d.method)],
+    const leaf: Interface = {
+      ...interfaceOf(typeName(segments[segments.length - 1]!), [], [], []),
+      callSignatures: declared.flatMap((d) => (d.callSignature ? [d.callSignature] : [])).slice(0, 1),
+      methods: declared.map((d) => d.method),
     }
     chain.push(namespaceOf(segments.slice(0, -1), [leaf]))
     for (let i = segments.length - 2; i >= 0; i--) {
@@ -49,13 +49,13 @@ export function declarePage(operations: IrOperation[]): NamespaceDeclaration[] {
   return [...namespaces, ...chain]
 }
 
-function namespaceOf(segments: IrSegment[], body: InterfaceDeclaration[]): NamespaceDeclaration {
-  return { kind: 'namespace', name: ['WeChatPay', 'OpenAPI', ...segments.map(typeName)].join('.'), ambient: false, body }
+function namespaceOf(segments: IrSegment[], statements: Interface[]): Namespace {
+  return { kind: Kind.Module, name: ['WeChatPay', 'OpenAPI', ...segments.map(typeName)].join('.'), declarationKind: NAMESPACE, hasDeclareKeyword: false, statements }
 }
 
 /** `interface Pay { profitsharingreturn: Pay.Profitsharingreturn }`: references are relative to the namespace. */
-function parentInterface(parent: IrSegment, child: IrSegment): InterfaceDeclaration {
+function parentInterface(parent: IrSegment, child: IrSegment): Interface {
   const name = typeName(parent)
-  const member: PropertySignature = { kind: 'property', key: propertyName(child), optional: false, type: { kind: 'reference', name: `${name}.${typeName(child)}` }, docs: [] }
-  return { kind: 'interface', name, docs: [], extends: [], members: [member] }
+  const member: Property = { kind: Kind.PropertySignature, name: propertyName(child), hasQuestionToken: false, type: typed({ kind: 'reference', name: `${name}.${typeName(child)}` }), docs: [] }
+  return interfaceOf(name, [], [], [member])
 }

@@ -1,19 +1,20 @@
 import type { IrObjectType, IrWebhook } from '../../ir/types.js'
-import type { NamespaceDeclaration } from './declarations.js'
+import type { Namespace } from './declarations.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
 import { eventNamespace } from './identifiers.js'
+import { Kind, NAMESPACE } from './structure-kinds.js'
 
 /**
  * A notification WeChat Pay posts to the merchant: `WeChatPay.Webhook.V3.<EVENT>` with `RequestHeaders`, the body
  * (`JsonDataRequest`, or `XmlDataRequest` for APIv2) and `WellformedResponse`, the acknowledgement to reply with.
  */
-export function declareWebhook(op: IrWebhook): NamespaceDeclaration {
+export function declareWebhook(op: IrWebhook): Namespace {
   const link = op.links[0]?.url
   const objectOf = (role: string): IrObjectType | undefined => {
     const field = op.request.roots.find((r) => r.role === role)?.field
     return field?.type.kind === 'object' ? field.type : undefined
   }
-  const statements: NamespaceDeclaration['body'] = []
+  const statements: Namespace['statements'] = []
   const headers = objectOf('headers')
   if (headers) {
     const context = newContext('response', false, link, 'RequestHeaders')
@@ -30,5 +31,6 @@ export function declareWebhook(op: IrWebhook): NamespaceDeclaration {
   const ack: IrObjectType = { kind: 'object', fields: op.response.fields }
   statements.push(declareObject('WellformedResponse', ack, context, [`The acknowledgement to reply to ${op.title}.`]), ...declarePayloads(context.payloads))
   const version = op.protocol === 'v2' ? 'V2' : 'V3'
-  return { kind: 'namespace', name: `WeChatPay.Webhook.${version}.${eventNamespace(op.event)}`, ambient: false, body: statements }
+  const name = `WeChatPay.Webhook.${version}.${eventNamespace(op.event)}`
+  return { kind: Kind.Module, name, declarationKind: NAMESPACE, hasDeclareKeyword: false, statements }
 }

@@ -1,6 +1,7 @@
 import { builders, printer } from 'prettier/doc'
-import type { Declaration, MethodSignature, Parameter, PropertySignature, TypeNode } from './declarations.js'
+import type { CallSignature, Declaration, Method, Parameter, Property, TypeNode } from './declarations.js'
 import { assertNever } from './doc-comment.js'
+import { Kind } from './structure-kinds.js'
 
 export type Doc = builders.Doc
 
@@ -31,27 +32,40 @@ export function printDoc(doc: Doc): string {
 
 function statementDoc(declaration: Declaration): Doc {
   switch (declaration.kind) {
-    case 'namespace': {
-      const body = declaration.body.length ? ['{', indent([hardline, join([hardline, hardline], declaration.body.map(statementDoc))]), hardline, '}'] : '{}'
-      return [declaration.ambient ? 'declare ' : '', 'namespace ', declaration.name, ' ', body]
+    case Kind.Module: {
+      const { statements } = declaration
+      const body = statements.length ? ['{', indent([hardline, join([hardline, hardline], statements.map(statementDoc))]), hardline, '}'] : '{}'
+      return [declaration.hasDeclareKeyword ? 'declare ' : '', 'namespace ', declaration.name, ' ', body]
     }
-    case 'interface': {
+    case Kind.Interface: {
       const heritage = declaration.extends.length ? group(indent([line, 'extends ', join([',', line], declaration.extends)])) : ''
-      const members = declaration.members.map((member) => (member.kind === 'property' ? propertyDoc(member, true) : methodDoc(member)))
+      const members = [...declaration.callSignatures.map(methodDoc), ...declaration.properties.map((p) => propertyDoc(p, true)), ...declaration.methods.map(methodDoc)]
       const body = members.length ? ['{', indent([hardline, join(hardline, members)]), hardline, '}'] : '{}'
-      return [docComment(declaration.docs, true), 'export interface ', declaration.name, heritage, ' ', body]
+      return [docsDoc(declaration.docs, true), 'export interface ', declaration.name, heritage, ' ', body]
     }
-    case 'type-alias': {
+    case Kind.TypeAlias: {
       // prettier's "fluid" assignment layout: break after `=` only when the type cannot start on the same line.
       const id = Symbol('type-alias')
-      const type = typeDoc(declaration.type, 'annotation')
-      return [docComment(declaration.docs, true), group(['export type ', declaration.name, ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(type, { groupId: id })])]
+      const type = typeDoc(declaration.type.node, 'annotation')
+      return [docsDoc(declaration.docs, true), group(['export type ', declaration.name, ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(type, { groupId: id })])]
     }
-    case 'variable':
-      return ['export var ', declaration.name, ': ', typeDoc(declaration.type, 'annotation')]
+    case Kind.VariableStatement: {
+      const [{ name, type }] = declaration.declarations
+      return ['export var ', name, ': ', typeDoc(type.node, 'annotation')]
+    }
     default:
       return assertNever(declaration)
   }
+}
+
+/** The text of a type as the layout prints it where a type annotation stands: what a structure's writer writes. */
+export function typeText(type: TypeNode): string {
+  return printer.printDocToString(typeDoc(type, 'annotation'), LAYOUT).formatted
+}
+
+/** A structure's JSDoc comments (the model writes at most one). */
+function docsDoc(docs: string[], inline: boolean): Doc {
+  return docs.map((text) => docComment([text], inline))
 }
 
 /** A JSDoc block; one line stays `/** … *\/` where the declaration writer puts it on one line (not in literals). */
@@ -62,19 +76,21 @@ function docComment(lines: string[], inline: boolean): Doc {
   return ['/**', ...split.map((text) => [hardline, ` * ${text}`.trimEnd()]), hardline, ' */', hardline]
 }
 
-function propertyDoc(property: PropertySignature, inline: boolean): Doc {
-  return [docComment(property.docs, inline), property.key, property.optional ? '?' : '', ': ', typeDoc(property.type, 'annotation')]
+function propertyDoc(property: Property, inline: boolean): Doc {
+  return [docsDoc(property.docs, inline), property.name, property.hasQuestionToken ? '?' : '', ': ', typeDoc(property.type.node, 'annotation')]
 }
 
-function methodDoc(method: MethodSignature): Doc {
+/** A method, or a call signature (no name). */
+function methodDoc(method: Method | CallSignature): Doc {
   const parameters = method.parameters.length
     ? ['(', indent([softline, join([',', line], method.parameters.map(parameterDoc))]), ifBreak(','), softline, ')']
     : '()'
-  return [docComment(method.docs, true), group([method.name ?? '', parameters, group([': ', typeDoc(method.returns, 'annotation')])])]
+  const name = method.kind === Kind.MethodSignature ? method.name : ''
+  return [docsDoc(method.docs, true), group([name, parameters, group([': ', typeDoc(method.returnType.node, 'annotation')])])]
 }
 
 function parameterDoc(parameter: Parameter): Doc {
-  return [parameter.name, parameter.optional ? '?' : '', ': ', typeDoc(parameter.type, 'annotation')]
+  return [parameter.name, parameter.hasQuestionToken ? '?' : '', ': ', typeDoc(parameter.type.node, 'annotation')]
 }
 
 /** Where a type sits decides how a union breaks: indented after `:` or `=`, flush in `<…>`, parenthesized in `&`. */

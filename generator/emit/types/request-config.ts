@@ -1,13 +1,14 @@
 import type { IrEndpoint, IrField, IrRoot } from '../../ir/types.js'
-import { reference, type InterfaceDeclaration, type PropertySignature, type TypeNode } from './declarations.js'
+import { jsDoc, reference, typed, type Interface, type Property, type TypeNode } from './declarations.js'
 import { docText, safeDocLines } from './doc-comment.js'
-import { newContext } from './declare-object.js'
+import { interfaceOf, newContext } from './declare-object.js'
+import { Kind } from './structure-kinds.js'
 import { quote } from './identifiers.js'
 import { propertyOf, typeNode, type PayloadType } from './type-text.js'
 import { headersOf, multipartMeta, type BodyName } from './request-shape.js'
 
 export interface RequestConfigDeclaration {
-  declaration: InterfaceDeclaration
+  declaration: Interface
   payloads: PayloadType[]
   /** True when a member other than `data` is required, so the `config` argument is. */
   required: boolean
@@ -15,7 +16,7 @@ export interface RequestConfigDeclaration {
   notes: string[]
 }
 
-type Member = PropertySignature
+type Member = Property
 
 /**
  * `RequestConfig extends AxiosRequestConfig`, members in the runtime's terms: `data`, path parameters (own keys of
@@ -26,12 +27,12 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
   const members: Member[] = []
   const notes: string[] = []
   const roots = (role: IrRoot['role']) => op.request.roots.filter((r) => r.role === role)
-  const member = (key: string, type: TypeNode, required: boolean, doc: string[]): Member => ({
-    kind: 'property',
-    key,
-    type,
-    optional: !required,
-    docs: safeDocLines(link ? [...doc, `@link ${link}`] : doc),
+  const member = (name: string, type: TypeNode, required: boolean, doc: string[]): Member => ({
+    kind: Kind.PropertySignature,
+    name,
+    type: typed(type),
+    hasQuestionToken: !required,
+    docs: jsDoc(safeDocLines(link ? [...doc, `@link ${link}`] : doc)),
   })
   const literal = (text: string): TypeNode => ({ kind: 'literal', text })
 
@@ -49,7 +50,7 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
     if (segment.kind === 'fixed') {
       members.push(member(segment.name, literal(quote(segment.value)), true, [`Fills \`{${segment.name}}\` in the URL: always \`${segment.value}\`.`]))
     } else if (root) {
-      members.push({ ...propertyOf({ ...root.field, required: true }, context, [segment.name]), key: segment.name })
+      members.push({ ...propertyOf({ ...root.field, required: true }, context, [segment.name]), name: segment.name })
     } else {
       members.push(member(segment.name, reference('string'), true, [`Fills \`{${segment.name}}\` in the URL.`]))
     }
@@ -75,21 +76,16 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
   const timeout = roots('timeout')[0]
   if (timeout) members.push(member('timeout', reference('number'), timeout.field.required, docText(timeout.field.description)))
 
-  const declaration: InterfaceDeclaration = {
-    kind: 'interface',
-    name: 'RequestConfig',
-    docs: safeDocLines(link ? ['The request config: axios options plus what the runtime reads.', `@link ${link}`] : ['The request config.']),
-    extends: ['AxiosRequestConfig'],
-    members,
-  }
-  const required = members.some((m) => !m.optional && m.key !== 'data')
+  const docs = jsDoc(safeDocLines(link ? ['The request config: axios options plus what the runtime reads.', `@link ${link}`] : ['The request config.']))
+  const declaration = interfaceOf('RequestConfig', docs, ['AxiosRequestConfig'], members)
+  const required = members.some((m) => !m.hasQuestionToken && m.name !== 'data')
   return { declaration, payloads: context.payloads, required, notes }
 }
 
 function objectMember(name: string, field: IrField, context: ReturnType<typeof newContext>): Member {
   const object = field.type.kind === 'object' ? field.type : { kind: 'object' as const, fields: [] }
   const required = field.required && object.fields.some((f) => f.required)
-  return { ...propertyOf({ ...field, required, type: object }, context, [name]), key: name }
+  return { ...propertyOf({ ...field, required, type: object }, context, [name]), name }
 }
 
 /** The type of the `meta` the signer signs: the decoded payload type when the part is an encoded string. */

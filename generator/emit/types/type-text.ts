@@ -1,7 +1,8 @@
 import type { IrEncodedType, IrEnum, IrField, IrObjectType, IrScalarType, IrType } from '../../ir/types.js'
-import { reference, type PropertySignature, type TypeNode } from './declarations.js'
+import { jsDoc, reference, typed, type Property, type TypeNode } from './declarations.js'
 import { assertNever, fieldDoc, safeDocLines, type Side } from './doc-comment.js'
 import { pascalName, propertyKey, quote } from './identifiers.js'
+import { Kind } from './structure-kinds.js'
 
 /** A named type for a decoded payload, declared next to the interface that holds the encoded field. */
 export interface PayloadType {
@@ -45,15 +46,16 @@ export function typeNode(type: IrType, context: TypeContext, path: string[]): Ty
 }
 
 /** Members of an object type, one per field, each with its JSDoc. */
-export function membersOf(fields: IrField[], context: TypeContext, path: string[]): PropertySignature[] {
+export function membersOf(fields: IrField[], context: TypeContext, path: string[]): Property[] {
   return fields.map((field) => propertyOf(field, context, [...path, field.name]))
 }
 
 /** An object member for a field, its type written out in full with nested member docs. */
-export function propertyOf(field: IrField, context: TypeContext, path: string[]): PropertySignature {
+export function propertyOf(field: IrField, context: TypeContext, path: string[]): Property {
   const type = typeNode(field.type, context, path)
   const payload = payloadNameOf(field.type, context, path)
-  return { kind: 'property', key: propertyKey(field.name), optional: !field.required, type, docs: safeDocLines(fieldDoc(field, context.side, context.link, payload)) }
+  const docs = jsDoc(safeDocLines(fieldDoc(field, context.side, context.link, payload)))
+  return { kind: Kind.PropertySignature, name: propertyKey(field.name), hasQuestionToken: !field.required, type: typed(type), docs }
 }
 
 function objectNode(type: IrObjectType, context: TypeContext, path: string[]): TypeNode {
