@@ -1,10 +1,8 @@
-import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { Project } from 'ts-morph'
 import { describe, expect, test } from 'vitest'
 import { pageDeclarations } from '../generator/emit/types/emit-types.js'
 import { typesPath } from '../generator/emit/types/types-index.js'
-import type { IrDocument } from '../generator/ir/types.js'
 import { plain, readStructures } from './emit/read-structures.js'
 import { corpusDir, generated, hasCorpus } from './helpers.js'
 
