@@ -107,6 +107,13 @@ describe('nesting and line rows', () => {
       want: 'json:{amount?:opaque},body:{file:file}',
       rules: ['empty-container'],
     }],
+    ['an object[] without members is a list of undocumented objects', {
+      given: `| json {data-required} | object | x
+| promotion_detail {data-indent=1} | object[] | 优惠信息
+| n {data-indent=1} | string | x`,
+      want: 'json:{promotion_detail?:opaque[],n?:string}',
+      rules: ['empty-container'],
+    }],
     ['duplicate siblings outside variants', {
       given: `| json {data-required} | object | x
 | a {data-indent=1} | string | x

@@ -4,7 +4,7 @@ import { docText, safeDocLines } from './doc-comment.js'
 import { methodNamespace, typeName } from './identifiers.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
 import type { PayloadType } from './type-text.js'
-import { requestConfigOf } from './request-config.js'
+import { optionalRootNote, requestConfigOf } from './request-config.js'
 import { bodyOf, carriesBody } from './request-shape.js'
 import { declareResponse } from './declare-response.js'
 
@@ -41,16 +41,18 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   const leaf = typeName(op.segments[op.segments.length - 1]!)
   const ref = (name: string): TypeNode => ({ kind: 'reference', name: `${leaf}.${verb}.${name}` })
   const parameters: Parameter[] = []
+  const notes = [...config.notes]
   if (withData) {
     // A parameter may be optional only when every later one is.
     const dataOptional = !bodyRequired && !config.required
     parameters.push({ name: 'data', type: ref(bodyName), optional: dataOptional })
+    if (dataOptional && bodyRoot?.field.required) notes.push(optionalRootNote('data', bodyRoot.field.name))
   }
   parameters.push({ name: 'config', type: ref('RequestConfig'), optional: !config.required })
   const returns: TypeNode = { kind: 'generic', name: 'AxiosPromise', args: [ref('WellformedResponse')] }
   const tags = link ? [`@link ${link}`] : []
   const deprecated = op.notices.filter((n) => n.status === 'deprecated').map((n) => `@deprecated ${docText(n.text)[0] ?? ''}`.trimEnd())
-  const methodDoc = [...docText(op.title), ...config.notes, ...deprecated, ...tags]
+  const methodDoc = [...docText(op.title), ...notes, ...deprecated, ...tags]
 
   return {
     namespace: { kind: 'namespace', name: ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), verb].join('.'), ambient: false, body: statements },
