@@ -50,6 +50,7 @@ export const rules = {
   'indent-jump': { severity: 'warning', description: 'A row is indented more than one level below its parent (A1).' },
   'scalar-with-children': { severity: 'warning', description: 'A scalar field has children without a payload line row (A1).' },
   'payload-misplaced': { severity: 'warning', description: 'A decoded payload does not sit under its encrypted field (A2).' },
+  'payload-handler-key': { severity: 'info', description: "Payload rows are named for the key where the page's handler stores the decrypted value (`original_data`); their members are the payload (A2)." },
   'payload-without-encoding': { severity: 'info', description: 'A payload line row follows a string with no `data-encoded`/`data-encrypted` (A3).' },
   'duplicate-field': { severity: 'warning', description: 'Two sibling fields share a name outside a variant list (A4).' },
   'empty-container': { severity: 'warning', description: 'An object or object[] has no documented members (A5).' },

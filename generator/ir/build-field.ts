@@ -39,7 +39,8 @@ export function buildField(file: VFile, node: RowNode, context: FieldContext): I
       field.type = array ? { kind: 'array', items: object } : object
     } else {
       if (!context.multipart) report(file, 'empty-container', `Unexpected \`${row.type}\` \`${row.name}\` without members, expected rows at indent ${node.indent + 1}`, row.typePlace)
-      field.type = { kind: 'opaque', file: context.multipart && !array }
+      // An `object[]` stays a list: of objects whose keys the docs do not give.
+      field.type = array ? { kind: 'array', items: { kind: 'opaque', file: false } } : { kind: 'opaque', file: context.multipart }
     }
   } else {
     const name = SCALARS[base]

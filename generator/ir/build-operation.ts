@@ -6,6 +6,7 @@ import { buildRequest } from './build-request.js'
 import { buildResponse } from './build-response.js'
 import { chainOf, type PageAddress } from './page-address.js'
 import type { IrField, IrOperation } from './types.js'
+import { unwrapStoredPayload } from './unwrap-stored-payload.js'
 import { walkFields } from './walk-fields.js'
 
 /** One section of a page (a method heading and its tables) as an operation. */
@@ -16,6 +17,7 @@ export function buildOperation(file: VFile, page: PageModel, section: SectionMod
   if (section.links.length === 0) report(file, 'missing-links', `Operation \`${section.method}\` has no \`参阅\` official-doc link`, section.place)
 
   const request = buildRequest(file, section.request, address, page.path, section.place)
+  if (address.kind === 'webhook') unwrapStoredPayload(file, request, section.examples)
   const response = buildResponse(file, section.response, section.examples, page.path, section.place)
   const sdk = section.examples.filter((e) => e.group === 'sdk')
   if (address.kind === 'endpoint') checkCalls(file, sdk, section, address)

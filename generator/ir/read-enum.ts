@@ -18,10 +18,21 @@ const LEADING_VALUES = /^\s*((?:`[^`]+`[\s\\|]*)+)/
 const LABELLED = /^\s*`?([^`：:<>\s][^`：:<>]*?)`?\s*[：:]\s*(.*)$/
 
 export function readEnum(markdown: string): EnumReading | undefined {
-  const keyword = KEYWORD.exec(markdown)
-  if (!keyword) return /枚举/.test(markdown) ? { values: [], prose: true } : undefined
-  const before = markdown.slice(0, keyword.index)
-  const after = markdown.slice(keyword.index + keyword[0].length)
+  const keywords = [...markdown.matchAll(new RegExp(KEYWORD, 'g'))]
+  if (keywords.length === 0) return /枚举/.test(markdown) ? { values: [], prose: true } : undefined
+  // The keyword may also sit in prose before the list (`小时购/自提等枚举值<br/>`1` \| `2` 枚举值之一`).
+  for (const [i, keyword] of keywords.entries()) {
+    const reading = readAt(markdown, keyword)
+    if (reading.prose) continue
+    if (i > 0) reading.irregular = [`枚举值 also in the prose before the list`, reading.irregular].filter(Boolean).join(', ')
+    return reading
+  }
+  return { values: [], prose: true }
+}
+
+function readAt(markdown: string, keyword: RegExpExecArray | RegExpMatchArray): EnumReading {
+  const before = markdown.slice(0, keyword.index!)
+  const after = markdown.slice(keyword.index! + keyword[0].length)
   const severalExpected = keyword[1] !== undefined
 
   const trailing = TRAILING_VALUES.exec(before)

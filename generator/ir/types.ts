@@ -160,8 +160,13 @@ export type IrType =
   | IrObjectType
   | IrArrayType
   | IrEncodedType
-  /** An object with no documented members: a multipart file part (stream), or a documentation gap. */
-  | { kind: 'opaque'; file: boolean }
+  | IrOpaqueType
+
+/** An object with no documented members: a multipart file part (stream), or a documentation gap. */
+export interface IrOpaqueType {
+  kind: 'opaque'
+  file: boolean
+}
 
 export interface IrScalarType {
   kind: 'scalar'
@@ -187,7 +192,8 @@ export interface IrObjectType {
 
 export interface IrArrayType {
   kind: 'array'
-  items: IrScalarType | IrObjectType | IrEncodedType
+  /** `opaque` for an `object[]` row without members: a list of objects whose keys are undocumented. */
+  items: IrScalarType | IrObjectType | IrEncodedType | IrOpaqueType
 }
 
 /**

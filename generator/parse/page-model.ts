@@ -79,6 +79,8 @@ export interface ExampleModel {
   call?: { uri: string; method: string; style: 'chain' | 'declarative' | 'property' }
   /** The argument array of the call, or the fragment's keys. */
   argument?: IrExample
+  /** Where a `[处理程序]` webhook handler stores the decrypted resource: `['resource', 'original_data']`. */
+  decryptedAt?: string[]
   /** `getStatusCode() === N` in the printed result. */
   statusCode?: number
   place: Place

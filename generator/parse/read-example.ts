@@ -4,6 +4,7 @@ import type { VFile } from 'vfile'
 import { report, type Place } from '../diagnostics/report.js'
 import type { IrExample } from '../ir/types.js'
 import type { ExampleModel } from './page-model.js'
+import { readDecryptedAt } from './read-handler.js'
 
 /** The six tabs that show the SDK call, in the order the docs use. */
 export const SDK_LABELS = ['异步纯链式', '异步声明式', '异步属性式', '同步纯链式', '同步声明式', '同步属性式'] as const
@@ -31,6 +32,10 @@ export function readExample(file: VFile, label: string, code: string, place: Pla
   }
   const status = /getStatusCode\(\)\s*===\s*(\d{3})/.exec(code)
   if (status) example.statusCode = Number(status[1])
+  if (label === '处理程序') {
+    const at = readDecryptedAt(code)
+    if (at) example.decryptedAt = at
+  }
   if (group === 'other') return example
 
   const source = fragment ? `<?php [\n${code}\n];` : `<?php\n${code}`

@@ -19,6 +19,7 @@ describe('request and reply typing', () => {
     ['integer enum as number literals', '| json {data-required} | object | x\n| n {data-indent=1} | integer | x<br/>`1` \\| `2` 枚举值之一', 'n?: 1 | 2'],
     ['array of enum values', '| json {data-required} | object | x\n| d {data-indent=1} | string[] | x<br/>`MON` \\| `TUE` 枚举值之一', "d?: Array<'MON' | 'TUE'>"],
     ['object array', '| json {data-required} | object | x\n| r {data-indent=1} | object[] | x\n| id {data-required data-indent=2} | string | x', 'r?: { id: string }[]'],
+    ['object array without members', '| json {data-required} | object | x\n| r {data-indent=1} | object[] | x', 'r?: Array<{ [key: string]: unknown }>'],
     [
       'json_encode payload: a string with a named decoded type',
       '| json {data-required} | object | x\n| detail {data-indent=1} | string {data-tooltip=使用json_encode后的字符串 data-encoded=by-json_encode} | x\n| {colspan=3 .im-table-line}\n| goods_id {data-required data-indent=2} | string | x',
@@ -44,6 +45,19 @@ describe('request and reply typing', () => {
     const required = await typesOf(page('| json {data-required} | object | x\n| headers {data-required} | object | x\n| Wechatpay-Serial {data-required data-indent=1} | string | x'))
     expect(required.bare).toContain("headers: { 'Wechatpay-Serial': string }")
     expect(required.bare).toContain('config: Page.PostHttpMethod.RequestConfig,')
+  })
+
+  test('a required json or query root whose members are all optional is optional, and its JSDoc says why', async () => {
+    const body = await typesOf(page('| json {data-required} | object | x\n| a {data-indent=1} | string | x'))
+    expect(body.bare).toContain('post( data?: Page.PostHttpMethod.JsonDataRequest, config?: Page.PostHttpMethod.RequestConfig, )')
+    expect(body.text).toContain('`data` is optional: the docs mark `json` required, but none of its members is.')
+    const query = await typesOf(page('| query {data-required} | object | x\n| limit {data-indent=1} | integer | x', undefined, 'get'))
+    expect(query.bare).toContain('params?: { limit?: number }')
+    expect(query.text).toContain('`params` is optional: the docs mark `query` required, but none of its members is.')
+    // A required member keeps the root required, with no such note.
+    const required = await typesOf(page('| query {data-required} | object | x\n| limit {data-required data-indent=1} | integer | x', undefined, 'get'))
+    expect(required.bare).toContain('params: { limit: number }')
+    expect(required.text).not.toContain('is optional: the docs mark')
   })
 
   test('GET takes only config; a path parameter is a required config member', async () => {

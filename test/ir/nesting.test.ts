@@ -107,6 +107,13 @@ describe('nesting and line rows', () => {
       want: 'json:{amount?:opaque},body:{file:file}',
       rules: ['empty-container'],
     }],
+    ['an object[] without members is a list of undocumented objects', {
+      given: `| json {data-required} | object | x
+| promotion_detail {data-indent=1} | object[] | 优惠信息
+| n {data-indent=1} | string | x`,
+      want: 'json:{promotion_detail?:opaque[],n?:string}',
+      rules: ['empty-container'],
+    }],
     ['duplicate siblings outside variants', {
       given: `| json {data-required} | object | x
 | a {data-indent=1} | string | x
@@ -119,5 +126,83 @@ describe('nesting and line rows', () => {
     const got = jsonShape(given)
     expect(got.shape).toBe(want)
     expect(got.rules.filter((r) => r !== 'payload-without-encoding').sort()).toEqual([...rules].sort())
+  })
+})
+
+describe('a webhook payload written under the key its handler stores it at', () => {
+  const webhook = (payload: string, handlerStores = true) => `---
+title: 测试通知
+description: 测试
+---
+
+# {{ $frontmatter.title }} {#post}
+
+{{ $frontmatter.description }}
+
+| 请求参数 | 类型 {.type} | 描述 {.desc}
+| --- | --- | ---
+| body {data-required} | object | x
+| event_type {data-required data-indent=1} | string | x<br/>\`TEST.EVENT\` 枚举值
+| resource {data-required data-indent=1} | object | x
+| ciphertext {data-required data-indent=2} | string {data-encrypted=by-aes-gcm} | x
+| {colspan=3 .im-table-line}
+${payload}
+
+{.im-table #request}
+
+::: code-group
+
+\`\`\`php [处理程序]
+$inBodyResource = \\WeChatPay\\Crypto\\AesGcm::decrypt($ciphertext, $apiv3Key, $nonce, $aad);
+$inBodyResourceArray = (array)\\json_decode($inBodyResource, true);
+${handlerStores ? "$inBodyArray['resource']['original_data'] = $inBodyResourceArray;" : 'print_r($inBodyResourceArray);'}
+\`\`\`
+
+:::
+
+| 应答规范 | 类型 {.type} | 描述 {.desc}
+| --- | --- | ---
+| status | number | x
+
+{.im-table #response}
+
+参阅 [官方文档](https://pay.weixin.qq.com/doc/v3/partner/1)
+`
+  const resourceOf = (markdown: string) => {
+    const { document, diagnostics } = irOf(markdown, 'webhook/v3/TEST.EVENT.md')
+    const body = document.operations[0]!.request.roots.find((r) => r.role === 'body')!.field
+    return { shape: shape([body]), rules: ruleIds(diagnostics) }
+  }
+  const variants = `| original_data {data-indent=2} | object | 平台结果
+| status {data-required data-indent=3} | string | x
+| {colspan=3 .im-table-line}
+| original_data {data-indent=2} | object | 二级商户结果
+| sub_mchid {data-required data-indent=3} | string | x`
+  const cases: Array<[string, { given: string; want: string; rules: string[] }]> = [
+    ['variants beside the ciphertext, as on MCHWITHDRAW.CHANGE', {
+      given: webhook(variants),
+      want: 'body:{event_type:string(TEST.EVENT),resource:{ciphertext:aes-gcm<object>{}|{status:string}|{sub_mchid:string}}}',
+      rules: ['payload-misplaced', 'payload-handler-key'],
+    }],
+    ['one object under the ciphertext', {
+      given: webhook('| original_data {data-indent=3} | object | x\n| status {data-required data-indent=4} | string | x'),
+      want: 'body:{event_type:string(TEST.EVENT),resource:{ciphertext:aes-gcm<object>{status:string}}}',
+      rules: ['payload-handler-key'],
+    }],
+    ['the key beside other fields is a real key', {
+      given: webhook('| original_data {data-indent=3} | object | x\n| status {data-required data-indent=4} | string | x\n| id {data-indent=3} | string | x'),
+      want: 'body:{event_type:string(TEST.EVENT),resource:{ciphertext:aes-gcm<object>{original_data?:{status:string},id?:string}}}',
+      rules: [],
+    }],
+    ['a handler that does not store it keeps the rows as written', {
+      given: webhook(variants, false),
+      want: 'body:{event_type:string(TEST.EVENT),resource:{ciphertext:aes-gcm<object>{}|{original_data?:{status:string}}|{original_data?:{sub_mchid:string}}}}',
+      rules: ['payload-misplaced'],
+    }],
+  ]
+  test.each(cases)('%s', (_, { given, want, rules }) => {
+    const got = resourceOf(given)
+    expect(got.shape).toBe(want)
+    expect(got.rules.filter((r) => r !== 'missing-links').sort()).toEqual([...rules].sort())
   })
 })

@@ -20,6 +20,7 @@ describe('readEnum', () => {
     ['value：label list', { given: '券类型，枚举值：<br/>`GLOBAL`：全场代金券<br/>`SINGLE`：单品优惠', values: ['GLOBAL', 'SINGLE'], irregular: true, labels: ['全场代金券', '单品优惠'] }],
     ['value：label list without backticks', { given: '交易状态，枚举值：<br/>SUCCESS：支付成功<br/>REFUND：转入退款', values: ['SUCCESS', 'REFUND'], irregular: true, labels: ['支付成功', '转入退款'] }],
     ['value：label list without the colon', { given: '券类型，枚举值<br/>`GLOBAL`：全场代金券', values: ['GLOBAL'], irregular: true, labels: ['全场代金券'] }],
+    ['枚举值 in prose before the list', { given: '订单识别标识：小时购/自提等枚举值<br/>`1` \\| `2` 枚举值之一', values: ['1', '2'], irregular: true }],
     ['values with spaces and CJK', { given: '类型<br/>`Under review` \\| `一级` 枚举值之一', values: ['Under review', '一级'], irregular: false }],
   ]
   test.each(cases)('readEnum > %s', (_, { given, values, irregular, labels }) => {

@@ -63,6 +63,16 @@ describe('readExample > calls and tabs', () => {
     expect(example.group).toBe('other')
     expect(messages).toEqual([])
   })
+  test.each([
+    ['the corpus handler', `$inBodyResource = \\WeChatPay\\Crypto\\AesGcm::decrypt($ciphertext, $apiv3Key, $nonce, $aad);
+$inBodyResourceArray = (array)\\json_decode($inBodyResource, true);
+$inBodyArray['resource']['original_data'] = $inBodyResourceArray;`, ['resource', 'original_data']],
+    ['other names, one key', `$plain = AesGcm::decrypt($c, $k, $n, $a);\n$data = json_decode($plain, true);\n$body[ 'decoded' ] = $data;`, ['decoded']],
+    ['decrypted but only printed', `$plain = AesGcm::decrypt($c, $k, $n, $a);\nprint_r(json_decode($plain, true));`, undefined],
+    ['another value stored', `$plain = AesGcm::decrypt($c, $k, $n, $a);\n$data = json_decode($plain, true);\n$body['x'] = $other;`, undefined],
+  ])('webhook handler > where the decrypted resource is stored: %s', (_, code, want) => {
+    expect(argumentOf(code, '处理程序').example.decryptedAt).toEqual(want)
+  })
   test('unknown tab label', () => {
     expect(argumentOf(`$x = 1;`, '其他').messages).toEqual(['example-label'])
   })

@@ -4,7 +4,7 @@ import { docText, safeDocLines } from './doc-comment.js'
 import { methodNamespace, typeName } from './identifiers.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
 import type { PayloadType } from './type-text.js'
-import { requestConfigOf } from './request-config.js'
+import { optionalRootNote, requestConfigOf } from './request-config.js'
 import { bodyObject, bodyOf, carriesBody } from './request-shape.js'
 import { declareResponse } from './declare-response.js'
 import { Kind, NAMESPACE } from './structure-kinds.js'
@@ -42,16 +42,18 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   const leaf = typeName(op.segments[op.segments.length - 1]!)
   const ref = (name: string): TypeNode => ({ kind: 'reference', name: `${leaf}.${verb}.${name}` })
   const parameters: Parameter[] = []
+  const notes = [...config.notes]
   if (withData) {
     // A parameter may be optional only when every later one is.
     const dataOptional = !bodyRequired && !config.required
     parameters.push({ kind: Kind.Parameter, name: 'data', type: typed(ref(bodyName)), hasQuestionToken: dataOptional })
+    if (dataOptional && bodyRoot?.field.required) notes.push(optionalRootNote('data', bodyRoot.field.name))
   }
   parameters.push({ kind: Kind.Parameter, name: 'config', type: typed(ref('RequestConfig')), hasQuestionToken: !config.required })
   const returnType = typed({ kind: 'generic', name: 'AxiosPromise', args: [ref('WellformedResponse')] })
   const tags = link ? [`@link ${link}`] : []
   const deprecated = op.notices.filter((n) => n.status === 'deprecated').map((n) => `@deprecated ${docText(n.text)[0] ?? ''}`.trimEnd())
-  const methodDoc = [...docText(op.title), ...config.notes, ...deprecated, ...tags]
+  const methodDoc = [...docText(op.title), ...notes, ...deprecated, ...tags]
 
   return {
     namespace: { kind: Kind.Module, name: ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), verb].join('.'), declarationKind: NAMESPACE, hasDeclareKeyword: false, statements },

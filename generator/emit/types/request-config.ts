@@ -85,7 +85,14 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
 function objectMember(name: string, field: IrField, context: ReturnType<typeof newContext>): Member {
   const object = field.type.kind === 'object' ? field.type : { kind: 'object' as const, fields: [] }
   const required = field.required && object.fields.some((f) => f.required)
-  return { ...propertyOf({ ...field, required, type: object }, context, [name]), name }
+  // The docs mark the root required even when none of its members is; say why the member is optional anyway.
+  const description = field.required && !required ? [field.description, optionalRootNote(name, field.name)].join('\n') : field.description
+  return { ...propertyOf({ ...field, required, type: object, description }, context, [name]), name }
+}
+
+/** Why `data` or a config member is optional although its root row is `data-required`. */
+export function optionalRootNote(member: string, root: string): string {
+  return `\`${member}\` is optional: the docs mark \`${root}\` required, but none of its members is.`
 }
 
 /** The type of the `meta` the signer signs: the decoded payload type when the part is an encoded string. */
