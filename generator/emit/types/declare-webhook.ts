@@ -21,7 +21,7 @@ export function declareWebhook(op: IrWebhook): NamespaceDeclaration {
   }
   const body = objectOf('body')
   if (body) {
-    const name = op.protocol === 'v2' ? 'XmlDataRequest' : 'JsonDataRequest'
+    const name = webhookBodyName(op)
     // An APIv2 notification is XML: parsed without value conversion, every value is a string.
     const context = newContext('response', op.protocol === 'v2', link, name)
     statements.push(declareObject(name, body, context, [`The notification ${op.title}.`]), ...declarePayloads(context.payloads))
@@ -29,6 +29,15 @@ export function declareWebhook(op: IrWebhook): NamespaceDeclaration {
   const context = newContext('request', false, link, 'WellformedResponse')
   const ack: IrObjectType = { kind: 'object', fields: op.response.fields }
   statements.push(declareObject('WellformedResponse', ack, context, [`The acknowledgement to reply to ${op.title}.`]), ...declarePayloads(context.payloads))
-  const version = op.protocol === 'v2' ? 'V2' : 'V3'
-  return { kind: 'namespace', name: `WeChatPay.Webhook.${version}.${eventNamespace(op.event)}`, ambient: false, body: statements }
+  return { kind: 'namespace', name: webhookNamespace(op), ambient: false, body: statements }
+}
+
+/** `WeChatPay.Webhook.V3.REFUND.SUCCESS`: where a notification's types are declared. */
+export function webhookNamespace(op: Pick<IrWebhook, 'protocol' | 'event'>): string {
+  return `WeChatPay.Webhook.${op.protocol === 'v2' ? 'V2' : 'V3'}.${eventNamespace(op.event)}`
+}
+
+/** The notification's interface: XML for APIv2, JSON for APIv3. */
+export function webhookBodyName(op: Pick<IrWebhook, 'protocol'>): 'XmlDataRequest' | 'JsonDataRequest' {
+  return op.protocol === 'v2' ? 'XmlDataRequest' : 'JsonDataRequest'
 }
