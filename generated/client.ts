@@ -48,7 +48,13 @@ export type Notification = ReceivedV3<
 >
 
 /** Every APIv2 notification of the docs, by page: `receive.v2(page, rawBody)`. */
-export interface NotificationsV2 {}
+export interface NotificationsV2 {
+  'refund-processed': ReceivedV2<
+    'refund-processed',
+    WeChatPay.Webhook.V2.RefundProcessed.XmlDataRequest,
+    WeChatPay.Webhook.V2.RefundProcessed.XmlDataRequestReqInfo
+  >
+}
 
 /**
  * Creates the receiver of notifications: `await receive(headers, rawBody)` for APIv3, `await receive.v2(page, rawBody)`
@@ -63,5 +69,12 @@ export function createNotificationReceiver(
 /** What the receiver must know of the docs: the APIv3 event types; how each APIv2 notification is signed and encrypted. */
 const CATALOGUE: NotificationCatalogue = {
   v3: ['PROFITSHARING.RETURN'],
-  v2: {},
+  v2: {
+    'refund-processed': {
+      encrypted: {
+        field: 'req_info',
+        via: 'aes-ecb',
+      },
+    },
+  },
 }

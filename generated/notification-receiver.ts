@@ -113,12 +113,12 @@ export function notificationReceiver<V3, V2>(catalogue: NotificationCatalogue, o
     if (apiv3Key === undefined || certs.size === 0) throw fail('not-configured', 'APIv3 needs `apiv3Key` and `certs`')
     const text = verified(headers, textOf(body), certs, maxAgeSeconds)
     const notification = parsed(() => JSON.parse(text) as unknown, 'malformed-body')
-    if (!isRecord(notification) || typeof notification.event_type !== 'string')
+    if (!isRecord(notification) || typeof notification['event_type'] !== 'string')
       throw fail('malformed-body', 'No `event_type`')
-    const { ciphertext, nonce, associated_data = '' } = gcmResource(notification.resource)
+    const { ciphertext, nonce, associated_data = '' } = gcmResource(notification['resource'])
     const plaintext = decrypt(() => Aes.AesGcm.decrypt(ciphertext, apiv3Key, nonce, associated_data))
     const resource = parsed(() => JSON.parse(plaintext) as unknown, 'malformed-resource')
-    const received = { event_type: notification.event_type, notification, resource }
+    const received = { event_type: notification['event_type'], notification, resource }
     if (!events.has(received.event_type)) throw fail('unknown-event', `No page for ${received.event_type}`, received)
     return received as V3
   }
@@ -132,10 +132,10 @@ export function notificationReceiver<V3, V2>(catalogue: NotificationCatalogue, o
     if (rules.sign) {
       const type = notification[rules.sign.field] ?? rules.sign.fallback
       const signed = SIGN_TYPES.includes(type) && Hash.sign(type as SignType, notification, secret)
-      if (!signed || !Hash.equals(signed, notification.sign))
+      if (!signed || !Hash.equals(signed, notification['sign']))
         throw fail('bad-signature', 'The `sign` does not verify it')
     }
-    const eventType = notification.event_type
+    const eventType = notification['event_type']
     if (eventType !== undefined && rules.eventTypes && !rules.eventTypes.includes(eventType)) {
       throw fail('unknown-event', `${name} has no \`event_type\` ${eventType}`)
     }
@@ -144,8 +144,9 @@ export function notificationReceiver<V3, V2>(catalogue: NotificationCatalogue, o
     const ciphertext = notification[encrypted.field]
     if (ciphertext === undefined) throw fail('malformed-body', `No \`${encrypted.field}\``)
     if (encrypted.via === 'aes-ecb') {
-      // AES-ECB carries no tag: a wrong key or an altered ciphertext shows only as text that is not XML.
+      // AES-ECB carries no tag: a wrong key or an altered block shows only as bytes that are not text, or not XML.
       const plaintext = decrypt(() => Aes.AesEcb.decrypt(ciphertext, Hash.md5(secret)))
+      if (/[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(plaintext)) throw fail('decrypt-failed', 'Not text')
       return { name, notification, decrypted: xmlOf(plaintext, 'decrypt-failed') }
     }
     const nonce = notification[encrypted.nonce]
@@ -183,8 +184,8 @@ interface GcmResource {
 }
 
 function gcmResource(value: unknown): GcmResource {
-  const ok = isRecord(value) && value.algorithm === 'AEAD_AES_256_GCM' && typeof value.ciphertext === 'string'
-  if (ok && typeof value.nonce === 'string' && ['string', 'undefined'].includes(typeof value.associated_data)) {
+  const ok = isRecord(value) && value['algorithm'] === 'AEAD_AES_256_GCM' && typeof value['ciphertext'] === 'string'
+  if (ok && typeof value['nonce'] === 'string' && ['string', 'undefined'].includes(typeof value['associated_data'])) {
     return value as unknown as GcmResource
   }
   throw fail('malformed-body', 'No AEAD_AES_256_GCM `resource`')

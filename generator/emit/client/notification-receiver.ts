@@ -143,8 +143,9 @@ export function notificationReceiver<V3, V2>(catalogue: NotificationCatalogue, o
     const ciphertext = notification[encrypted.field]
     if (ciphertext === undefined) throw fail('malformed-body', `No \`${encrypted.field}\``)
     if (encrypted.via === 'aes-ecb') {
-      // AES-ECB carries no tag: a wrong key or an altered ciphertext shows only as text that is not XML.
+      // AES-ECB carries no tag: a wrong key or an altered block shows only as bytes that are not text, or not XML.
       const plaintext = decrypt(() => Aes.AesEcb.decrypt(ciphertext, Hash.md5(secret)))
+      if (/[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(plaintext)) throw fail('decrypt-failed', 'Not text')
       return { name, notification, decrypted: xmlOf(plaintext, 'decrypt-failed') }
     }
     const nonce = notification[encrypted.nonce]
