@@ -27,7 +27,7 @@ export type NotificationShape =
 export function notificationShape(op: IrWebhook): NotificationShape | undefined {
   const root = op.request.roots.find((r) => r.role === 'body')?.field
   if (root?.type.kind !== 'object') return undefined
-  const fields = root.type.fields
+  const fields = bodyFields(op)
   const namespace = webhookNamespace(op)
   const body = `${namespace}.${webhookBodyName(op)}`
   const payload = (type: IrType, path: string[]) => {
@@ -66,6 +66,23 @@ export function receivedObject(shape: NotificationShape): TypeNode {
   const generic = receivedType(shape) as Extract<TypeNode, { kind: 'generic' }>
   const names = shape.protocol === 'v3' ? ['event_type', 'notification', 'resource'] : ['name', 'notification', 'decrypted']
   return { kind: 'object', members: names.map((key, i) => ({ kind: 'property', key, optional: false, type: generic.args[i]!, docs: [] })) }
+}
+
+/** The fields of the notification's body table. */
+export function bodyFields(op: IrWebhook): IrField[] {
+  const root = op.request.roots.find((r) => r.role === 'body')?.field
+  return root?.type.kind === 'object' ? root.type.fields : []
+}
+
+/** The decoded fields of the encrypted field at `path` in the body (`resource.ciphertext`, `req_info`). */
+export function payloadFields(op: IrWebhook, path: string[]): IrField[] {
+  let fields = bodyFields(op)
+  let field: IrField | undefined
+  for (const name of path) {
+    field = fieldOf(fields, name)
+    fields = field?.type.kind === 'object' ? field.type.fields : []
+  }
+  return field?.type.kind === 'encoded' ? field.type.payload.fields : []
 }
 
 const fieldOf = (fields: IrField[], name: string) => fields.find((f) => f.name === name)
