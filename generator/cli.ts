@@ -15,7 +15,7 @@ const USAGE = `Usage:
   --docs DIR       docs pages to read (default: docs)
   --out DIR        where generated files go (default: generated)
   --targets        comma-separated outputs (default: all): ir (ir.json), types (types/**.d.ts),
-                   client (client.ts, needs types), docs (docs/**.md twoslash pages)
+                   client (client.ts and notification-receiver.ts, needs types), docs (docs/**.md twoslash pages)
   --check          write nothing; exit 1 when the files in --out are stale
   --watch          regenerate when a docs page changes, until interrupted
   --cache-dir DIR  page cache (default: node_modules/.cache/wechatpay-codegen)
