@@ -6,7 +6,7 @@ import { emitClient } from './emit/client/emit-client.js'
 import { DOCS_INDEX, docsIndexText, type DocsIndexEntry } from './emit/docs/docs-index.js'
 import { emitIr, irEntry } from './emit/emit-ir.js'
 import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from './emit/types/types-index.js'
-import type { IrOperation, IrWebhook } from './ir/types.js'
+import type { IrOperation } from './ir/types.js'
 import { generatorFingerprint, PageCache } from './page-cache.js'
 import { PagePool } from './page-pool.js'
 import { listPages } from './list-pages.js'
@@ -170,10 +170,7 @@ async function merge(results: PageResult[], keys: Array<string | undefined>, opt
     const paths = final.flatMap((r) => (r.outputs[typesPath(r.page.source.file)] !== undefined ? [typesPath(r.page.source.file)] : []))
     outputs.set(TYPES_INDEX, typesIndexText(paths, protocolsOf(operations), options.docsLabel))
   }
-  if (targets.has('client')) {
-    const webhooks = operations.filter((op) => op.kind === 'webhook').map((op) => JSON.parse(Buffer.from(op.entry).toString()) as IrWebhook)
-    for (const [path, text] of emitClient(options.docsLabel, webhooks)) outputs.set(path, text)
-  }
+  if (targets.has('client')) for (const [path, text] of emitClient(options.docsLabel, operations.flatMap((op) => op.notification ?? []))) outputs.set(path, text)
   if (targets.has('docs')) {
     const entries = final.flatMap((r): DocsIndexEntry[] => (r.docsEntry ? [r.docsEntry] : []))
     outputs.set(DOCS_INDEX, docsIndexText(entries, options.docsLabel))

@@ -1,6 +1,7 @@
 import { format } from 'prettier'
 import { describe, expect, test } from 'vitest'
 import { emitClient } from '../generator/emit/client/emit-client.js'
+import { notificationShape } from '../generator/emit/client/notification-shape.js'
 import { emitDocs } from '../generator/emit/docs/emit-docs.js'
 import { emitTypes } from '../generator/emit/types/emit-types.js'
 import { PRETTIER } from '../generator/emit/types/print-declarations.js'
@@ -14,8 +15,8 @@ describe.skipIf(!hasCorpus)('generated TypeScript of the whole corpus is prettie
   test('prettier changes no declaration file, no client and no virtual.ts', async () => {
     const { document } = readDocs(corpusDir)
     const texts = new Map(emitTypes(document, 'corpus'))
-    const webhooks = document.operations.filter((op) => op.kind === 'webhook')
-    for (const [path, text] of emitClient('corpus', webhooks)) texts.set(path, text)
+    const shapes = document.operations.flatMap((op) => (op.kind === 'webhook' ? (notificationShape(op) ?? []) : []))
+    for (const [path, text] of emitClient('corpus', shapes)) texts.set(path, text)
     for (const [path, markdown] of emitDocs(document, 'corpus')) {
       const blocks = [...markdown.matchAll(/^\/\/ @filename: virtual\.ts\n([\s\S]*?)^\/\/ @filename: business\.js$/gm)]
       blocks.forEach((block, i) => texts.set(`${path} block ${i + 1}`, block[1]!))

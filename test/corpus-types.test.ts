@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { emitClient } from '../generator/emit/client/emit-client.js'
+import { notificationShape } from '../generator/emit/client/notification-shape.js'
 import { emitTypes } from '../generator/emit/types/emit-types.js'
 import { eventNamespace, propertyName, quote } from '../generator/emit/types/identifiers.js'
 import type { IrWebhook } from '../generator/ir/types.js'
@@ -14,7 +15,8 @@ describe.skipIf(!hasCorpus)('declarations of the whole corpus', () => {
   test('type-check with zero errors, every operation reachable', async () => {
     const { document } = readDocs(corpusDir)
     const files = await emitTypes(document, 'corpus')
-    for (const [path, text] of emitClient('corpus', document.operations.filter((op) => op.kind === 'webhook'))) files.set(path, text)
+    const shapes = document.operations.flatMap((op) => (op.kind === 'webhook' ? (notificationShape(op) ?? []) : []))
+    for (const [path, text] of emitClient('corpus', shapes)) files.set(path, text)
     const probes = document.operations.map((op) =>
       op.kind === 'endpoint'
         ? `w.${op.segments.map(propertyName).join('.')}.${op.method},`
