@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { listPages } from '../generator/list-pages.js'
+import { listPages } from '../generator/run/list-pages.js'
 
 interface Run {
   /** Wall time of the whole process, Node's start-up included. */

@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { listPages } from '../generator/list-pages.js'
+import { listPages } from '../generator/run/list-pages.js'
 
 const docs = process.argv[2]!
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter)

@@ -2,21 +2,23 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, type Diagnostic } from './diagnostics/report.js'
-import { generate, TARGETS, type GenerateOptions, type Target } from './generate.js'
-import { generateInto } from './generate-into.js'
-import { PagePool } from './page-pool.js'
-import { progressReporter } from './progress.js'
-import { watchDocs } from './watch.js'
+import { generate, type GenerateOptions } from './run/generate.js'
+import { PagePool } from './run/page-pool.js'
+import { progressReporter } from './run/progress.js'
+import { runPages, TARGETS, type Target } from './run/run-pages.js'
+import { watchDocs } from './run/watch.js'
 
 const USAGE = `Usage:
-  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--check] [--watch]
+  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--check] [--force] [--watch]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
 
   --docs DIR       docs pages to read (default: docs)
-  --out DIR        where generated files go (default: generated)
+  --out DIR        where generated files go (default: generated); not the docs folder, inside it or above it
   --targets        comma-separated outputs (default: all): ir (ir.json), types (types/**.d.ts),
                    client (client.ts and notification-receiver.ts, needs types), docs (docs/**.md twoslash pages)
-  --check          write nothing; exit 1 when the files in --out are stale
+  --check          write nothing; exit 1 when a file in --out differs from what would be written
+  --force          replace or remove files in the way in --out that the generator did not write, or that were
+                   edited since it wrote them (each is named)
   --watch          regenerate when a docs page changes, until interrupted
   --cache-dir DIR  page cache (default: node_modules/.cache/wechatpay-codegen)
   --no-cache       read and write no cache
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string', default: 'generated' },
         targets: { type: 'string', default: TARGETS.join(',') },
         check: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
         'cache-dir': { type: 'string', default: 'node_modules/.cache/wechatpay-codegen' },
         'no-cache': { type: 'boolean', default: false },
@@ -46,17 +49,19 @@ async function main(argv: string[]): Promise<number> {
       },
     })
   } catch (error) {
-    return usage((error as Error).message)
+    return usage((error as Error).message.split(/\.\s/)[0]!)
   }
   const { values, positionals } = parsed
   const command = positionals[0]
-  if (values.help || command === undefined) {
+  if (values.help) {
     process.stdout.write(USAGE)
-    return command === undefined && !values.help ? 2 : 0
+    return 0
   }
+  if (command === undefined) return usage('Expected a command, `generate` or `check`')
   const level = LEVELS.indexOf(values.level as (typeof LEVELS)[number])
   if (level < 0 || (values.format !== 'text' && values.format !== 'json')) return usage('Unexpected --level or --format value')
-  if (command !== 'check' && command !== 'generate') return usage(`Unexpected command \`${command}\``)
+  if (command !== 'check' && command !== 'generate') return usage(`Unexpected command \`${command}\`, expected \`generate\` or \`check\``)
+  if (positionals.length > 1) return usage(`Unexpected argument \`${positionals[1]}\``)
   const targets = command === 'check' ? [] : values.targets.split(',').map((t) => t.trim())
   const unknown = targets.filter((t) => !(TARGETS as readonly string[]).includes(t))
   if (unknown.length > 0) return usage(`Unexpected target(s) ${unknown.join(', ')}, expected: ${TARGETS.join(', ')}`)
@@ -64,12 +69,16 @@ async function main(argv: string[]): Promise<number> {
 
   const options: GenerateOptions = {
     docsDir: resolve(values.docs),
-    docsLabel: values.docs,
+    outDir: values.out === '' ? '' : resolve(values.out),
+    outLabel: values.out,
     targets: targets as Target[],
     cacheDir: values['no-cache'] ? false : resolve(values['cache-dir']),
+    force: values.force,
+    command: ['wechatpay-codegen', ...argv].join(' '),
+    onWait: (owner) => process.stderr.write(`${values.out} is being written by ${owner ? `pid ${owner.pid} (${owner.command})` : 'another run'}; waiting\n`),
   }
   if (command === 'check') {
-    const { pages, operations, diagnostics } = await generate({ ...options, onProgress: progressReporter() })
+    const { pages, operations, diagnostics } = await runPages({ ...options, onProgress: progressReporter() })
     if (values.format === 'json') {
       process.stdout.write(`${JSON.stringify({ pages, operations, diagnostics })}\n`)
     } else {
@@ -77,11 +86,12 @@ async function main(argv: string[]): Promise<number> {
     }
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0
   }
-  if (!values.watch) return generateOnce(options, values.out, values.check, Math.max(level, 1))
+  const rerun = ['wechatpay-codegen', ...argv.filter((arg) => arg !== '--check')].join(' ')
+  if (!values.watch) return generateOnce({ ...options, check: values.check }, Math.max(level, 1), rerun)
   // One pool for the session: its workers stay, with the page modules loaded.
   const pool = new PagePool(options.threads)
   try {
-    const run = () => generateOnce(options, values.out, values.check, Math.max(level, 1), pool)
+    const run = () => generateOnce(options, Math.max(level, 1), rerun, pool)
     await run()
     await watchDocs(options.docsDir, run)
   } finally {
@@ -91,26 +101,26 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** One generate run: diagnostics, then write (or with --check compare) the outputs; the exit code. */
-async function generateOnce(options: GenerateOptions, outLabel: string, check: boolean, level: number, pool?: PagePool): Promise<number> {
-  const result = await generateInto({ ...options, onProgress: progressReporter() }, resolve(outLabel), check, pool)
+async function generateOnce(options: GenerateOptions, level: number, rerun: string, pool?: PagePool): Promise<number> {
+  const result = await generate({ ...options, onProgress: progressReporter() }, pool)
   printDiagnostics(result.diagnostics, level)
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length
   if (errors > 0) {
-    process.stderr.write(`${errors} error(s) in ${options.docsLabel}: nothing written\n`)
+    process.stderr.write(`${errors} error(s): nothing written to ${options.outLabel}\n`)
     return 1
   }
-  if (check) {
-    for (const path of result.changed) process.stderr.write(`stale: ${outLabel}/${path}\n`)
-    if (result.changed.length > 0) process.stderr.write('Run `npm run generate` to update.\n')
+  if (options.check) {
+    for (const path of result.changed) process.stderr.write(`stale: ${options.outLabel}/${path}\n`)
+    if (result.changed.length > 0) process.stderr.write(`Run \`${rerun}\` to update.\n`)
     return result.changed.length > 0 ? 1 : 0
   }
   const how = result.unchanged ? 'pages and outputs as the last run left them' : `${result.stats!.built} built, ${result.pages - result.stats!.built} cached`
-  process.stderr.write(`${result.operations} operations from ${result.pages} pages (${how}); ${result.changed.length} file(s) written or removed in ${outLabel}\n`)
+  process.stderr.write(`${result.operations} operations from ${result.pages} pages (${how}); ${result.changed.length} file(s) written or removed in ${options.outLabel}\n`)
   return 0
 }
 
 function usage(message: string): number {
-  process.stderr.write(`${message}\n\n${USAGE}`)
+  process.stderr.write(`wechatpay-codegen: ${message} (see wechatpay-codegen --help)\n`)
   return 2
 }
 
@@ -121,9 +131,14 @@ function printDiagnostics(diagnostics: Diagnostic[], level: number): void {
   process.stderr.write(`${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info\n`)
 }
 
-/** A file or folder the run needs is missing or cannot be written: its message, not a stack. Anything else is a bug. */
+/**
+ * A folder the run needs is missing, cannot be written or is held by another run, or the folders are refused: one
+ * line, not a stack. Anything else is a bug, and shows its stack.
+ */
 function failed(error: unknown): number {
   if (!(error instanceof Error) || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EUSAGE') return usage(error.message)
   process.stderr.write(`wechatpay-codegen: ${error.message}\n`)
   return 1
 }

@@ -1,5 +1,7 @@
 /** Public API of wechatpay-codegen: read docs pages into the IR, with diagnostics. */
-export { readDocs, listPages, type DocsResult } from './read-docs.js'
+export { readDocs, type DocsResult } from './run/read-docs.js'
+export { listPages } from './run/list-pages.js'
+export { generate, type GenerateOptions, type GenerateResult } from './run/generate.js'
 export { parsePage } from './parse/parse-page.js'
 export { buildIr, IR_VERSION } from './ir/build-ir.js'
 export { pageAddress } from './ir/page-address.js'

@@ -1,23 +1,16 @@
 import { format } from 'prettier'
 import { describe, expect, test } from 'vitest'
-import { emitClient } from '../generator/emit/client/emit-client.js'
-import { notificationShape } from '../generator/emit/client/notification-shape.js'
-import { emitDocs } from '../generator/emit/docs/emit-docs.js'
-import { emitTypes } from '../generator/emit/types/emit-types.js'
 import { PRETTIER } from '../generator/emit/types/print-declarations.js'
-import { readDocs } from '../generator/read-docs.js'
-import { corpusDir, hasCorpus } from './helpers.js'
+import { corpusDir, generated, hasCorpus } from './helpers.js'
 
 // The emitters lay their TypeScript out themselves, with prettier's document printer (declarations) or as fixed text
 // (the index, the client, the notification receiver). Proof that the layout is prettier's: `prettier.format` leaves every declaration file, the
 // client and every virtual.ts of the corpus unchanged.
 describe.skipIf(!hasCorpus)('generated TypeScript of the whole corpus is prettier-formatted', () => {
   test('prettier changes no declaration file, no client and no virtual.ts', async () => {
-    const { document } = readDocs(corpusDir)
-    const texts = new Map(emitTypes(document, 'corpus'))
-    const shapes = document.operations.flatMap((op) => (op.kind === 'webhook' ? (notificationShape(op) ?? []) : []))
-    for (const [path, text] of emitClient('corpus', shapes)) texts.set(path, text)
-    for (const [path, markdown] of emitDocs(document, 'corpus')) {
+    const { document, outputs } = await generated(corpusDir, ['types', 'client', 'docs'])
+    const texts = new Map([...outputs].filter(([path]) => path.endsWith('.ts')))
+    for (const [path, markdown] of [...outputs].filter(([path]) => path.startsWith('docs/'))) {
       const blocks = [...markdown.matchAll(/^\/\/ @filename: virtual\.ts\n([\s\S]*?)^\/\/ @filename: business\.js$/gm)]
       blocks.forEach((block, i) => texts.set(`${path} block ${i + 1}`, block[1]!))
     }

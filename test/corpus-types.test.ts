@@ -1,11 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { emitClient } from '../generator/emit/client/emit-client.js'
-import { notificationShape } from '../generator/emit/client/notification-shape.js'
-import { emitTypes } from '../generator/emit/types/emit-types.js'
 import { eventNamespace, propertyName, quote } from '../generator/emit/types/identifiers.js'
 import type { IrWebhook } from '../generator/ir/types.js'
-import { readDocs } from '../generator/read-docs.js'
-import { corpusDir, hasCorpus } from './helpers.js'
+import { corpusDir, generated, hasCorpus } from './helpers.js'
 import { typeCheck } from './type-check.js'
 
 // The declarations of the whole corpus, merged into one tree, under `tsc --strict` (library files checked too).
@@ -13,10 +9,7 @@ import { typeCheck } from './type-check.js'
 // through its namespace, so a page whose tree did not merge fails here.
 describe.skipIf(!hasCorpus)('declarations of the whole corpus', () => {
   test('type-check with zero errors, every operation reachable', async () => {
-    const { document } = readDocs(corpusDir)
-    const files = await emitTypes(document, 'corpus')
-    const shapes = document.operations.flatMap((op) => (op.kind === 'webhook' ? (notificationShape(op) ?? []) : []))
-    for (const [path, text] of emitClient('corpus', shapes)) files.set(path, text)
+    const { document, outputs: files } = await generated(corpusDir, ['types', 'client'])
     const probes = document.operations.map((op) =>
       op.kind === 'endpoint'
         ? `w.${op.segments.map(propertyName).join('.')}.${op.method},`

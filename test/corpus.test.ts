@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Diagnostic } from '../generator/diagnostics/report.js'
-import { listPages, readDocs, type DocsResult } from '../generator/read-docs.js'
+import { listPages } from '../generator/run/list-pages.js'
+import { readDocs, type DocsResult } from '../generator/run/read-docs.js'
 import type { IrOperation } from '../generator/ir/types.js'
-import { corpusDir, hasCorpus } from './helpers.js'
+import { corpusDir, hasCorpus, testCacheDir } from './helpers.js'
 
 /** Method headings counted straight from the text, outside code fences: the operations the IR must have. */
 function countMethodHeadings(markdown: string): number {
@@ -20,9 +21,9 @@ function countMethodHeadings(markdown: string): number {
 describe.skipIf(!hasCorpus)('corpus-wide (../shared/corpus)', () => {
   let result: DocsResult
   let pages: string[]
-  beforeAll(() => {
+  beforeAll(async () => {
     pages = listPages(corpusDir)
-    result = readDocs(corpusDir, join(corpusDir, '..'))
+    result = await readDocs(corpusDir, { cwd: join(corpusDir, '..'), cacheDir: testCacheDir })
   })
   const byFile = (file: string): Diagnostic[] => result.diagnostics.filter((d) => d.file === `corpus/${file}`)
   const opsOf = (file: string): IrOperation[] => result.document.operations.filter((o) => o.source.file === file)

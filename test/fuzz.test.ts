@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { listPages } from '../generator/read-docs.js'
+import { listPages } from '../generator/run/list-pages.js'
 import { corpusDir, docsDir, hasCorpus, irOf } from './helpers.js'
 
 type Mutation =

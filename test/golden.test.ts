@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { formatDiagnostic } from '../generator/diagnostics/report.js'
-import { listPages } from '../generator/read-docs.js'
+import { listPages } from '../generator/run/list-pages.js'
 import { docsDir, irOf } from './helpers.js'
 
 // Golden IR of every docs/ page: `npx vitest -u` rewrites them; review the diff before committing.

@@ -25,6 +25,11 @@ export interface Diagnostic {
   message: string
 }
 
+/** A diagnostic found outside a page's parse: a check across pages, the docs folder, the output folder. */
+export function diagnostic(file: string, place: Place, ruleId: RuleId, message: string): Diagnostic {
+  return { file, line: place.line, column: place.column, severity: rules[ruleId].severity, ruleId, message }
+}
+
 export function diagnosticsOf(files: VFile[]): Diagnostic[] {
   const out: Diagnostic[] = []
   for (const file of files) {
@@ -53,5 +58,8 @@ function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 
 /** `file:line:col: severity message rule-id`, the form editors and CI logs link. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message}  ${d.ruleId}`
+  // A file name may hold a line break or a control character: printed escaped, a diagnostic stays one line.
+  // eslint-disable-next-line no-control-regex
+  const file = d.file.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return `${file}:${d.line}:${d.column}: ${d.severity} ${d.message}  ${d.ruleId}`
 }

@@ -10,6 +10,15 @@ export interface Rule {
 }
 
 export const rules = {
+  // Pages and folders
+  'page-name': { severity: 'error', description: "A page's folder or file name makes no identifier by the naming rule (README)." },
+  'page-too-large': { severity: 'error', description: 'A page is larger than 1 MiB; it is not read.' },
+  'invalid-utf8': { severity: 'warning', description: 'A page holds bytes that are not UTF-8; they are read as U+FFFD.' },
+  'docs-symlink': { severity: 'warning', description: 'A symlink in the docs folder leads out of it, nowhere, or into a loop; it is not followed.' },
+  'output-not-owned': { severity: 'error', description: 'A file in the way in the output folder is not in the manifest of files the generator wrote.' },
+  'output-edited': { severity: 'error', description: 'A file the generator wrote was changed since; it is not replaced or removed without --force.' },
+  'output-unsafe': { severity: 'error', description: 'An output path is not a plain relative path, or leads through a symlink in the output folder.' },
+  'output-taken-over': { severity: 'warning', description: 'With --force, a file not written by the generator, or edited since, is replaced or removed.' },
   // Page structure
   'page-skipped': { severity: 'info', description: 'A redirect stub or catalogue page defines no operation (A19).' },
   'frontmatter-invalid': { severity: 'error', description: 'The YAML frontmatter does not parse or is not a map.' },
@@ -37,6 +46,7 @@ export const rules = {
   'indexed-name': { severity: 'info', description: 'A field name is an indexed placeholder such as `coupon_id_$n` (A13).' },
   'inline-html': { severity: 'info', description: 'A description holds inline HTML or a Vue component (A25).' },
   // Nesting
+  'nesting-too-deep': { severity: 'error', description: 'Rows nest deeper than 16 levels; the deeper rows are dropped.' },
   'indent-jump': { severity: 'warning', description: 'A row is indented more than one level below its parent (A1).' },
   'scalar-with-children': { severity: 'warning', description: 'A scalar field has children without a payload line row (A1).' },
   'payload-misplaced': { severity: 'warning', description: 'A decoded payload does not sit under its encrypted field (A2).' },

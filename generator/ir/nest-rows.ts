@@ -2,6 +2,8 @@ import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { FieldRow, RowModel } from '../parse/page-model.js'
 
+export const MAX_DEPTH = 16
+
 /** A field row with the rows nested under it; `separator` marks a variant line row among siblings. */
 export interface RowNode {
   row: FieldRow
@@ -18,6 +20,7 @@ export interface RowNode {
  * diagnostic each (A1, A2) instead of failing.
  */
 export function nestRows(file: VFile, rows: RowModel[]): RowNode[] {
+  let tooDeep = false
   const top: Array<RowNode | 'separator'> = []
   const stack: RowNode[] = []
   /** While set, rows at or below this indent are shifted one level down (a payload written beside its field). */
@@ -61,6 +64,12 @@ export function nestRows(file: VFile, rows: RowModel[]): RowNode[] {
     if (indent > expected && (jump?.parent !== parent || jump?.indent !== indent)) {
       jump = { parent, indent }
       report(file, 'indent-jump', `Unexpected indent ${indent} after indent ${parent ? parent.indent : 0}, expected at most ${expected}`, row.place)
+    }
+    // The corpus nests 8 levels at most; far deeper types make the TypeScript checker overflow its stack.
+    if (stack.length >= MAX_DEPTH) {
+      if (!tooDeep) report(file, 'nesting-too-deep', `Unexpected row nested ${stack.length + 1} levels deep, expected at most ${MAX_DEPTH}`, row.place)
+      tooDeep = true
+      return
     }
     const node: RowNode = { row, indent, children: [], opened: false }
     const siblings = parent ? parent.children : top

@@ -12,7 +12,7 @@ export type PageAddress =
  * Returns undefined for a path outside `openapi/v2|v3` and `webhook/v2|v3`.
  */
 export function pageAddress(path: string): PageAddress | undefined {
-  const m = /^(openapi|webhook)\/(v2|v3)\/(.+)\.md$/.exec(path)
+  const m = /^(openapi|webhook)\/(v2|v3)\/(.+)\.md$/s.exec(path)
   if (!m) return undefined
   const protocol = m[2] as 'v2' | 'v3'
   if (m[1] === 'webhook') return { kind: 'webhook', protocol, event: m[3]! }
@@ -27,6 +27,23 @@ export function pageAddress(path: string): PageAddress | undefined {
     else segments.push({ kind: 'literal', name })
   })
   return { kind: 'endpoint', protocol, uri: uriOf(segments), segments }
+}
+
+const LITERAL = '[a-z][a-z0-9_]*(?:-[a-z][a-z0-9_]*)*'
+const PARAMETER = '\\{[A-Za-z_][A-Za-z0-9_]*\\}'
+const CAMEL = '[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+'
+const ENDPOINT_PAGE = new RegExp(`^openapi/v[23]/(?:(?:${LITERAL}|${PARAMETER})/)*(?:${LITERAL}|${PARAMETER}|${CAMEL})\\.md$`)
+const WEBHOOK_PAGE = /^webhook\/v[23]\/(?:[A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)*|[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)\.md$/
+
+/**
+ * Does a page path under openapi/ or webhook/ name its operations by the rule every identifier is made from? Folders
+ * and file names of endpoint pages are lower-case words of letters, digits and `_`, joined by `-` (`fund-app`), or
+ * a `{parameter}`; the file name may also be camelCase (a fixed placeholder). Webhook file names are upper-case
+ * words joined by `.` (`REFUND.SUCCESS`) or lower-case words joined by `-`. Each such name maps to one identifier
+ * and one chain property, and no two names to the same one.
+ */
+export function isPageName(path: string): boolean {
+  return ENDPOINT_PAGE.test(path) || WEBHOOK_PAGE.test(path)
 }
 
 export function uriOf(segments: IrSegment[]): string {

@@ -1,15 +1,14 @@
-// End to end over the whole corpus: the client of ../shared/corpus is generated (the CLI's pipeline: pool, cache,
-// merge), and every webhook page's notification is posted to a node:http endpoint using that client's receiver. Each
+// End to end over the whole corpus: the client of ../shared/corpus is generated (the CLI's page pipeline: pool,
+// cache, merge), and every webhook page's notification is posted to a node:http endpoint using that client's receiver. Each
 // must come back equal to what was sent; each, altered once, must be refused.
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { generate } from '../../generator/generate.js'
 import type { IrDocument, IrWebhook } from '../../generator/ir/types.js'
-import { listPages } from '../../generator/list-pages.js'
-import { corpusDir, hasCorpus, projectDir } from '../helpers.js'
+import { listPages } from '../../generator/run/list-pages.js'
+import { corpusDir, generated, hasCorpus, projectDir } from '../helpers.js'
 import { startEndpoint, type Endpoint, type ReceiverModule } from './receiver-server.js'
 import { bodyFields, outgoing, type NotifierKeys, type Outgoing } from './wechatpay-notifier.js'
 
@@ -27,8 +26,8 @@ describe.skipIf(!hasCorpus)('notifications of every webhook page of ../shared/co
   let endpoint: Endpoint
   let dir: string
   beforeAll(async () => {
-    const { outputs } = await generate({ docsDir: corpusDir, docsLabel: 'corpus', targets: ['ir', 'types', 'client'], cacheDir: join(projectDir, 'node_modules/.cache/wechatpay-codegen') })
-    ir = JSON.parse(outputs.get('ir.json')!.toString()) as IrDocument
+    const { document, outputs } = await generated(corpusDir, ['ir', 'types', 'client'])
+    ir = document
     webhooks = ir.operations.filter((op): op is IrWebhook => op.kind === 'webhook')
     // Inside the project, so that the client's `wechatpay-axios-plugin` import resolves as it does for a user.
     const base = join(projectDir, 'node_modules/.cache')

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from 'vites
 import * as client from '../../generated/client.js'
 import { NotificationError, type Notification, type NotificationErrorCode } from '../../generated/client.js'
 import type { IrWebhook } from '../../generator/ir/types.js'
-import { readDocs } from '../../generator/read-docs.js'
+import { readDocs } from '../../generator/run/read-docs.js'
 import { docsDir } from '../helpers.js'
 import { startEndpoint, type Endpoint, type ReceiverModule } from './receiver-server.js'
 import { outgoing, signedHeaders, type Change, type NotifierKeys } from './wechatpay-notifier.js'
@@ -20,7 +20,7 @@ const keys: NotifierKeys = {
   platformSerial: 'PUB_KEY_ID_0119000010920250101000000000000',
   platformPrivateKey: platform.privateKey,
 }
-const webhooks = readDocs(docsDir).document.operations.filter((op): op is IrWebhook => op.kind === 'webhook')
+const webhooks = (await readDocs(docsDir)).document.operations.filter((op): op is IrWebhook => op.kind === 'webhook')
 const v3 = webhooks.find((op) => op.protocol === 'v3')!
 const v2 = webhooks.find((op) => op.protocol === 'v2')!
 

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, test } from 'vitest'
 import { docsPath } from '../../generator/emit/docs/docs-index.js'
 import type { IrWebhook } from '../../generator/ir/types.js'
-import { readDocs } from '../../generator/read-docs.js'
+import { readDocs } from '../../generator/run/read-docs.js'
 import { docsDir, projectDir } from '../helpers.js'
 import { outgoing, type NotifierKeys, type Outgoing } from './wechatpay-notifier.js'
 
@@ -21,7 +21,7 @@ const keys: NotifierKeys = {
   platformSerial: 'PUB_KEY_ID_0119000010920250101000000000000',
   platformPrivateKey: platform.privateKey,
 }
-const webhooks = readDocs(docsDir).document.operations.filter((op): op is IrWebhook => op.kind === 'webhook')
+const webhooks = (await readDocs(docsDir)).document.operations.filter((op): op is IrWebhook => op.kind === 'webhook')
 const base = join(projectDir, 'node_modules/.cache')
 mkdirSync(base, { recursive: true })
 const dir = mkdtempSync(join(base, 'webhook-examples-'))

@@ -1,15 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import ts from 'typescript'
-import { emitTypes } from '../../generator/emit/types/emit-types.js'
-import { irOf, page } from '../helpers.js'
+import { page, pageOutputs } from '../helpers.js'
 import { typeCheck } from '../type-check.js'
 
 const PATH = 'openapi/v3/test/page.md'
 
 /** The emitted declarations of one in-memory page, unformatted, with JSDoc stripped for short comparisons. */
 async function typesOf(markdown: string, path = PATH) {
-  const { document } = irOf(markdown, path)
-  const files = await emitTypes(document, 'docs')
+  const files = await pageOutputs(markdown, path, ['types', 'client'])
   const text = files.get(`types/${path.replace(/\.md$/, '.d.ts')}`)!
   return { files, text, bare: text.replace(/\/\*\*[\s\S]*?\*\/\s*/g, '').replace(/\s+/g, ' ') }
 }

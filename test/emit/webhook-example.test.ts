@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest'
 import { webhookExample } from '../../generator/emit/docs/webhook-example.js'
 import { buildIr } from '../../generator/ir/build-ir.js'
 import type { IrWebhook } from '../../generator/ir/types.js'
-import { listPages } from '../../generator/list-pages.js'
+import { listPages } from '../../generator/run/list-pages.js'
 import { parsePage } from '../../generator/parse/parse-page.js'
 import { corpusDir, docsDir, hasCorpus } from '../helpers.js'
 

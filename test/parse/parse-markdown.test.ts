@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { VFile } from 'vfile'
 import { descriptionsOf, parseMarkdown, scanBlocks } from '../../generator/parse/parse-markdown.js'
 import { processor } from '../../generator/parse/processor.js'
-import { listPages } from '../../generator/read-docs.js'
+import { listPages } from '../../generator/run/list-pages.js'
 import { corpusDir, hasCorpus } from '../helpers.js'
 
 const parse = (markdown: string) => parseMarkdown(new VFile({ path: 'x.md', value: markdown }))

@@ -1,7 +1,5 @@
 import { expect, test } from 'vitest'
-import { emitDocs } from '../../generator/emit/docs/emit-docs.js'
-import { readDocs } from '../../generator/read-docs.js'
-import { corpusDir } from '../helpers.js'
+import { corpusDir, generated } from '../helpers.js'
 import { blocksOf, checkBlocks } from './check-blocks.js'
 
 /**
@@ -10,8 +8,8 @@ import { blocksOf, checkBlocks } from './check-blocks.js'
  */
 export function corpusShardTest(shard: number, of: number): void {
   test(`corpus twoslash blocks, shard ${shard + 1} of ${of}`, async () => {
-    const { document } = readDocs(corpusDir)
-    const pages = [...(await emitDocs(document, 'corpus'))].filter(([path]) => path !== 'docs/index.md')
+    const { outputs } = await generated(corpusDir, ['docs'])
+    const pages = [...outputs].filter(([path]) => path.startsWith('docs/') && path !== 'docs/index.md')
     const mine = pages.filter((_, i) => i % of === shard)
     const started = performance.now()
     const { blocks, errors } = checkBlocks(mine)

@@ -1,5 +1,6 @@
 import type { IrField, IrOperation, IrType } from '../../ir/types.js'
 import { childrenOf } from '../../ir/walk-fields.js'
+import { markdownText } from './markdown-text.js'
 
 /**
  * The parameter tables of an operation as markdown: name (with its path), type, required, description. Wrapped in
@@ -57,7 +58,7 @@ function rows(fields: IrField[], prefix: string): string[] {
 function row(field: IrField, path: string): string {
   const notes = [field.encryption && `加密：${field.encryption}`, field.encoding && `编码：${field.encoding}`].filter(Boolean)
   const description = [field.description, ...notes].filter(Boolean).join('\n')
-  return `| \`${cell(path)}\` | ${cell(typeLabel(field.type))} | ${field.required ? '✓' : ''} | ${cell(description)} |`
+  return `| \`${cell(path, true)}\` | ${cell(typeLabel(field.type))} | ${field.required ? '✓' : ''} | ${cell(description)} |`
 }
 
 function typeLabel(type: IrType): string {
@@ -81,13 +82,8 @@ function typeLabel(type: IrType): string {
   }
 }
 
-/** Text safe inside a table cell and outside any markup. */
-function cell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, '&#96;')
-    .replace(/\n/g, '<br/>')
+/** Text safe inside a table cell (in a code span, where the table's `v-pre` keeps Vue out, braces stay). */
+function cell(text: string, code = false): string {
+  const escaped = markdownText(text).replace(/\|/g, '\\|').replace(/\n/g, '<br/>')
+  return code ? escaped.replace(/&#123;/g, '{').replace(/&#125;/g, '}') : escaped
 }

@@ -1,12 +1,12 @@
-import { diagnosticsOf, type Diagnostic } from './diagnostics/report.js'
-import { notificationShape, type NotificationShape } from './emit/client/notification-shape.js'
-import { docsIndexEntry, docsPath, pageDocsText, type DocsIndexEntry } from './emit/docs/emit-docs.js'
-import { pageTypesText, typesPath } from './emit/types/emit-types.js'
-import { printDoc, type Format } from './emit/types/print-declarations.js'
-import { irEntry } from './emit/emit-ir.js'
-import { buildIr } from './ir/build-ir.js'
-import type { IrOperation, IrPage, IrSource } from './ir/types.js'
-import { parsePage } from './parse/parse-page.js'
+import { diagnosticsOf, type Diagnostic } from '../diagnostics/report.js'
+import { notificationShape, type NotificationShape } from '../emit/client/notification-shape.js'
+import { docsIndexEntry, docsPath, pageDocsText, type DocsIndexEntry } from '../emit/docs/emit-docs.js'
+import { pageTypesText, typesPath } from '../emit/types/emit-types.js'
+import { printDoc, type Format } from '../emit/types/print-declarations.js'
+import { irEntry } from '../emit/emit-ir.js'
+import { buildIr } from '../ir/build-ir.js'
+import type { IrOperation, IrPage, IrSource } from '../ir/types.js'
+import { parsePage } from '../parse/parse-page.js'
 
 /** Outputs made page by page; `ir` and `client` are made from all pages at once. */
 export type PageTarget = 'types' | 'docs'
@@ -14,11 +14,11 @@ export type PageTarget = 'types' | 'docs'
 export interface PageInput {
   /** Relative to the docs root, `/` separators. */
   path: string
-  source: string
-  /** What diagnostics print (relative to the working directory). */
-  displayPath: string
-  docsLabel: string
+  /** The page file's bytes (cut after `MAX_PAGE_BYTES + 1` when it is larger). */
+  source: Uint8Array
   targets: PageTarget[]
+  /** The page's cache key, recorded in its entry so that an entry found under another key is not taken. */
+  key?: string
 }
 
 /** Milliseconds spent per stage, summed over pages (CPU time across workers, not wall time). */
@@ -50,6 +50,8 @@ export interface PageResult {
   page: IrPage
   operations: PageOperation[]
   diagnostics: Diagnostic[]
+  /** The cache key the result was made under, if any. */
+  key?: string
   /** Output path → UTF-8 text, for the page targets computed. */
   outputs: Record<string, Uint8Array>
   /** The page's line in docs/index.md, when it has operations. */
@@ -62,7 +64,8 @@ export interface PageResult {
 export function buildPage(input: PageInput): PageResult {
   const timings: Timings = { parse: 0, build: 0, emit: 0, format: 0 }
   const lap = stopwatch(timings)
-  const parsed = parsePage(input.path, input.source, input.displayPath)
+  // Diagnostics name the page relative to the docs folder; the run names it as the user does.
+  const parsed = parsePage(input.path, input.source)
   lap('parse')
   const document = buildIr([parsed])
   const diagnostics = diagnosticsOf([parsed.file])
@@ -75,12 +78,13 @@ export function buildPage(input: PageInput): PageResult {
   })
   lap('emit')
   const result: PageResult = { page, operations: summaries, diagnostics, outputs: {}, targets: input.targets, timings }
-  emitPageOutputs(result, operations, input.docsLabel, timings)
+  if (input.key !== undefined) result.key = input.key
+  emitPageOutputs(result, operations, timings)
   return result
 }
 
 /** Fills `result.outputs` from its page and `operations` (again, after a duplicate operation was dropped). */
-export function emitPageOutputs(result: PageResult, operations: IrOperation[], docsLabel: string, timings: Timings): void {
+export function emitPageOutputs(result: PageResult, operations: IrOperation[], timings: Timings): void {
   const { page } = result
   result.outputs = {}
   delete result.docsEntry
@@ -94,9 +98,9 @@ export function emitPageOutputs(result: PageResult, operations: IrOperation[], d
     formatting += performance.now() - mark
     return text
   }
-  if (result.targets.includes('types')) result.outputs[typesPath(page.source.file)] = Buffer.from(pageTypesText(page, operations, docsLabel, format))
+  if (result.targets.includes('types')) result.outputs[typesPath(page.source.file)] = Buffer.from(pageTypesText(page, operations, format))
   if (result.targets.includes('docs')) {
-    result.outputs[docsPath(page.source.file)] = Buffer.from(pageDocsText(page, operations, docsLabel, format))
+    result.outputs[docsPath(page.source.file)] = Buffer.from(pageDocsText(page, operations, format))
     result.docsEntry = docsIndexEntry(page, operations)
   }
   timings.emit += performance.now() - started - formatting

@@ -5,9 +5,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { listPages } from '../generator/list-pages.js'
-import { writeOutputs } from '../generator/write-outputs.js'
-import { corpusDir, docsDir, hasCorpus, projectDir } from './helpers.js'
+import { listPages } from '../../generator/run/list-pages.js'
+import { corpusDir, docsDir, hasCorpus, projectDir } from '../helpers.js'
 
 const cli = join(projectDir, 'dist/generator/cli.js')
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' })
@@ -61,28 +60,31 @@ describe('page pipeline', () => {
     expect(snapshot(join(work, 'rebuilt'))).toEqual(snapshot(join(work, 'whole')))
   })
 
-  test('an unchanged run makes nothing; an output edited, removed or added by hand is noticed', () => {
+  test('an unchanged run makes nothing; an output edited or removed by hand is noticed, a file added is not touched', () => {
     const generate = (...extra: string[]) => run(['generate', '--out', 'same', '--cache-dir', 'cache', ...extra], work)
     expect(generate().status).toBe(0)
     const expected = snapshot(join(work, 'same'))
     const again = generate()
     expect(again.stderr).toContain('(pages and outputs as the last run left them); 0 file(s) written')
     expect(generate('--check').status).toBe(0)
-    // Each hand change makes the next run a full one, which puts the generated files back.
-    const changes = [
-      () => writeFileSync(join(work, 'same/types/openapi/v3/profitsharing/orders.d.ts'), '// edited\n'),
-      () => rmSync(join(work, 'same/ir.json')),
-      () => writeFileSync(join(work, 'same/docs/stray.md'), 'not generated\n'),
-    ]
-    for (const change of changes) {
-      change()
-      const checked = generate('--check')
-      expect(checked.status).toBe(1)
-      expect(checked.stderr).toContain('stale:')
-      const repaired = generate()
-      expect(repaired.stderr).toMatch(/\(0 built, \d+ cached\); 1 file\(s\) written or removed/)
-      expect(snapshot(join(work, 'same'))).toEqual(expected)
-    }
+    // A removed output is put back by the next run.
+    rmSync(join(work, 'same/ir.json'))
+    expect(generate('--check').stderr).toContain('stale: same/ir.json')
+    expect(generate().stderr).toMatch(/\(0 built, \d+ cached\); 1 file\(s\) written or removed/)
+    expect(snapshot(join(work, 'same'))).toEqual(expected)
+    // An edited one is stale, and the next run refuses to overwrite it without --force.
+    writeFileSync(join(work, 'same/types/openapi/v3/profitsharing/orders.d.ts'), '// edited\n')
+    expect(generate('--check').stderr).toContain('stale: same/types/openapi/v3/profitsharing/orders.d.ts')
+    const refused = generate()
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toMatch(/^same\/types\/openapi\/v3\/profitsharing\/orders\.d\.ts:1:1: error .*output-edited$/m)
+    expect(generate('--force').stderr).toMatch(/\(0 built, \d+ cached\); 1 file\(s\) written or removed/)
+    expect(snapshot(join(work, 'same'))).toEqual(expected)
+    // A file of the user's own is neither stale nor touched.
+    writeFileSync(join(work, 'same/docs/stray.md'), 'mine\n')
+    expect(generate('--check').status).toBe(0)
+    expect(generate().status).toBe(0)
+    expect(readFileSync(join(work, 'same/docs/stray.md'), 'utf8')).toBe('mine\n')
   })
 
   test('a changed page changes exactly its outputs', () => {
@@ -91,80 +93,10 @@ describe('page pipeline', () => {
     const page = join(work, 'docs/openapi/v3/profitsharing/orders.md')
     writeFileSync(page, readFileSync(page, 'utf8').replace('分账描述', '分账的描述'))
     const changed = run(['generate', '--out', 'inc', '--cache-dir', 'cache'], work)
-    expect(changed.stderr).toMatch(/\(1 built, \d+ cached\); 3 file\(s\) written/)
+    expect(changed.stderr).toMatch(/\(1 built, \d+ cached\); 4 file\(s\) written/)
     const after = snapshot(join(work, 'inc'))
     const differing = [...after.keys()].filter((path) => after.get(path) !== before.get(path)).sort()
-    expect(differing).toEqual(['docs/openapi/v3/profitsharing/orders.md', 'ir.json', 'types/openapi/v3/profitsharing/orders.d.ts'])
-  })
-
-  test('a write cut short leaves every file whole, old or new', () => {
-    const out = join(work, 'cut')
-    const old = new Map([...Array(40).keys()].map((i) => [`types/p${i}.d.ts`, `old ${i}\n`.repeat(1000)]))
-    writeOutputs(out, old)
-    const next = new Map([...old.keys()].map((path, i) => [path, `new ${i}\n`.repeat(2000)]))
-    // A directory in the way of one file's temporary copy makes the run fail part-way (files go in path order).
-    mkdirSync(join(out, `types/p32.d.ts.${process.pid}.tmp`))
-    expect(() => writeOutputs(out, next)).toThrow(/EISDIR/)
-    rmSync(join(out, `types/p32.d.ts.${process.pid}.tmp`), { recursive: true })
-    const left = snapshot(out)
-    const states = [...next.keys()].map((path) => (left.get(path) === next.get(path) ? 'new' : left.get(path) === old.get(path) ? 'old' : 'torn'))
-    expect(states).not.toContain('torn')
-    expect(states).toContain('new')
-    expect(states).toContain('old')
-    expect([...left.keys()].filter((p) => p.endsWith('.tmp'))).toEqual([])
-  })
-
-  test('a run killed mid-write leaves every file whole, old or new', async () => {
-    const out = join(work, 'killed')
-    const paths = [...Array(400).keys()].map((i) => `types/f${i}.d.ts`)
-    const old = new Map(paths.map((p, i) => [p, `old ${i}\n`.repeat(30_000)]))
-    writeOutputs(out, old)
-    const script = `import { writeOutputs } from ${JSON.stringify(join(projectDir, 'dist/generator/write-outputs.js'))}
-const paths = ${JSON.stringify(paths)}
-process.stdout.write('start\\n')
-writeOutputs(${JSON.stringify(out)}, new Map(paths.map((p, i) => [p, \`new \${i}\\n\`.repeat(30_000)])))`
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
-    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))
-    await new Promise((resolve) => setTimeout(resolve, 150))
-    child.kill('SIGKILL')
-    await new Promise((resolve) => child.once('exit', resolve))
-    const states = paths.map((path, i) => {
-      const text = readFileSync(join(out, path), 'utf8')
-      return text === old.get(path) ? 'old' : text === `new ${i}\n`.repeat(30_000) ? 'new' : 'torn'
-    })
-    console.log(`killed mid-write: ${states.filter((s) => s === 'new').length} new, ${states.filter((s) => s === 'old').length} old, ${states.filter((s) => s === 'torn').length} torn`)
-    expect(states).not.toContain('torn')
-  })
-
-  test('a run killed while it builds leaves the previous output whole; the next run clears what it staged', async () => {
-    const out = join(work, 'staged')
-    expect(run(['generate', '--out', 'staged', '--no-cache'], work).status).toBe(0)
-    const before = snapshot(out)
-    // Under another label every output differs, so the run stages each page's outputs as the page is built.
-    cpSync(join(work, 'docs'), join(work, 'relabelled'), { recursive: true })
-    const child = spawn(process.execPath, [cli, 'generate', '--docs', 'relabelled', '--out', 'staged', '--no-cache'], { cwd: work, stdio: 'ignore' })
-    const staging = join(out, `.wechatpay-codegen-staging-${child.pid}`)
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    await new Promise<void>((resolve, reject) => {
-      const started = Date.now()
-      const poll = setInterval(() => {
-        if (existsSync(staging) || Date.now() - started > 30_000) {
-          clearInterval(poll)
-          return existsSync(staging) ? resolve() : reject(new Error('the run staged nothing'))
-        }
-      }, 2)
-    })
-    child.kill('SIGKILL')
-    await exited
-    expect(existsSync(staging)).toBe(true)
-    const left = snapshot(out)
-    const stagedFiles = [...left.keys()].filter((path) => path.startsWith('.wechatpay-codegen-staging-'))
-    console.log(`killed while building: ${stagedFiles.length} file(s) staged, none in place`)
-    for (const path of stagedFiles) left.delete(path)
-    expect(left).toEqual(before)
-    expect(run(['generate', '--out', 'staged', '--no-cache'], work).status).toBe(0)
-    expect(existsSync(staging)).toBe(false)
-    expect(snapshot(out)).toEqual(before)
+    expect(differing).toEqual(['.wechatpay-codegen/manifest.json', 'docs/openapi/v3/profitsharing/orders.md', 'ir.json', 'types/openapi/v3/profitsharing/orders.d.ts'])
   })
 
   test('--watch regenerates a changed page, saved in place or by renaming a copy over it', async () => {

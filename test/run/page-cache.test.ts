@@ -2,12 +2,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { buildPage, type PageInput } from '../generator/build-page.js'
-import { decodeEntry, encodeEntry, PageCache, writeEntry } from '../generator/page-cache.js'
-import { docsDir } from './helpers.js'
+import { buildPage, type PageInput } from '../../generator/run/build-page.js'
+import { decodeEntry, encodeEntry, PageCache, writeEntry } from '../../generator/run/page-cache.js'
+import { docsDir } from '../helpers.js'
 
 const path = 'openapi/v2/secapi/pay/profitsharingreturn.md'
-const input: PageInput = { path, source: readFileSync(join(docsDir, path), 'utf8'), displayPath: `docs/${path}`, docsLabel: 'docs', targets: ['types', 'docs'] }
+const other = 'openapi/v3/merchant/media/upload.md'
+const work = mkdtempSync(join(tmpdir(), 'wechatpay-codegen-cache-'))
+const cache = new PageCache(work, 'test')
+const inputOf = (page: string): PageInput => {
+  const input: PageInput = { path: page, source: readFileSync(join(docsDir, page)), targets: ['types', 'docs'] }
+  return { ...input, key: cache.key(input) }
+}
+const input = inputOf(path)
 
 /** A result with its UTF-8 texts as strings, to compare by value. */
 const plain = (result: ReturnType<typeof buildPage>) => ({
@@ -17,7 +24,6 @@ const plain = (result: ReturnType<typeof buildPage>) => ({
 })
 
 describe('page cache entries', () => {
-  const work = mkdtempSync(join(tmpdir(), 'wechatpay-codegen-cache-'))
   afterAll(() => rmSync(work, { recursive: true, force: true }))
   const result = buildPage(input)
 
@@ -27,8 +33,7 @@ describe('page cache entries', () => {
   })
 
   test('a cut-short, lengthened or garbled entry is a miss, not a crash', async () => {
-    const cache = new PageCache(work, 'test')
-    const key = cache.key(input)
+    const key = input.key!
     const entry = encodeEntry(result)
     await writeEntry(cache.fileOf(key), entry)
     expect(plain(cache.get(key, input)!)).toEqual(plain(result))
@@ -39,5 +44,22 @@ describe('page cache entries', () => {
       expect(cache.get(key, input)).toBeUndefined()
     }
     expect(cache.get('0'.repeat(64), input)).toBeUndefined()
+  })
+
+  // Finding 5 of issue 12: entries are untrusted.
+  test('an entry made for another page or key, or naming another output path, is a miss', async () => {
+    const key = input.key!
+    const otherInput = inputOf(other)
+    const otherEntry = encodeEntry(buildPage(otherInput))
+    // Copied over this page's key: made for another key and page.
+    await writeEntry(cache.fileOf(key), otherEntry)
+    expect(cache.get(key, input)).toBeUndefined()
+    // This page's entry, with an output path that leaves the output folder.
+    const escaping = { ...result, outputs: { ...result.outputs, '../../ESCAPED.md': Buffer.from('x') } }
+    await writeEntry(cache.fileOf(key), encodeEntry(escaping))
+    expect(cache.get(key, input)).toBeUndefined()
+    // Its own entry still hits, and hands out only the targets asked for.
+    await writeEntry(cache.fileOf(key), encodeEntry(result))
+    expect(Object.keys(cache.get(key, { ...input, targets: ['types'] })!.outputs)).toEqual(['types/openapi/v2/secapi/pay/profitsharingreturn.d.ts'])
   })
 })

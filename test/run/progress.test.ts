@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { progressReporter } from '../generator/progress.js'
+import { progressReporter } from '../../generator/run/progress.js'
 
 /** A stream that records what is written to it. */
 function terminal(isTTY: boolean) {

@@ -61,27 +61,31 @@ export class PagePool {
     const seconds: Array<() => void> = []
     const run = (worker: Worker) =>
       new Promise<void>((resolve, reject) => {
-        let pending = 0
+        const inFlight = new Set<number>()
         let failure: Error | undefined
         const stop = (error?: Error) => {
           worker.off('message', receive).off('error', stop).off('exit', exited)
           if (error) reject(error)
           else resolve()
         }
-        const exited = (code: number) => stop(new Error(`A page worker stopped (exit code ${code}) before its pages were built`))
+        // Out of memory, say: the pages it had are named, since one of them made it stop.
+        const exited = (code: number) => {
+          const pages = [...inFlight].map((id) => inputs[id]!.path).join(', ')
+          stop(Object.assign(new Error(`A page worker stopped (exit code ${code}) while it built ${pages}`), { code: 'EWORKER' }))
+        }
         const send = () => {
-          if (next >= inputs.length) return pending === 0 && stop()
+          if (next >= inputs.length) return inFlight.size === 0 && stop()
           const id = next++
-          pending++
+          inFlight.add(id)
           worker.postMessage({ id, input: inputs[id]! } satisfies WorkerRequest)
         }
         const receive = ({ id, entry, error }: WorkerReply) => {
-          pending--
+          inFlight.delete(id)
           if (error !== undefined) failure ??= new Error(`${inputs[id]!.path}: ${error}`)
           else if (!failure) built(id, decodeEntry(entry!), entry!)
           // After a failure, the page still in flight is awaited, so that no reply is left for the next build.
           if (!failure) send()
-          else if (pending === 0) stop(failure)
+          else if (inFlight.size === 0) stop(failure)
         }
         worker.on('message', receive).on('error', stop).on('exit', exited)
         send()

@@ -1,14 +1,18 @@
-import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { PageInput, PageOperation, PageResult } from './build-page.js'
+import writeFileAtomic from 'write-file-atomic'
+import { docsPath } from '../emit/docs/docs-index.js'
+import { typesPath } from '../emit/types/types-index.js'
+import type { PageInput, PageOperation, PageResult, PageTarget } from './build-page.js'
+import { hashParts } from './hash.js'
+import { makeFolder } from './safe-paths.js'
 
 /**
- * Page results on disk, keyed by a hash of the page (path, text, how it is named in output) and of the generator
- * itself, so a changed page or a changed generator misses and everything else hits.
+ * Page results on disk, keyed by a hash of the page (path and bytes) and of the generator itself, so a changed page
+ * or a changed generator misses and everything else hits. Entries are untrusted: one that is damaged, or that was
+ * made for another key, page or output path, is a miss.
  */
 export class PageCache {
   constructor(
@@ -16,24 +20,28 @@ export class PageCache {
     private readonly fingerprint: string,
   ) {}
 
-  key(input: PageInput): string {
-    const hash = createHash('sha256')
-    for (const part of [this.fingerprint, input.path, input.displayPath, input.docsLabel, input.source]) hash.update(part).update('\0')
-    return hash.digest('hex')
+  key(input: Pick<PageInput, 'path' | 'source'>): string {
+    return hashParts([this.fingerprint, input.path, input.source])
   }
 
   has(key: string): boolean {
     return existsSync(this.fileOf(key))
   }
 
-  /** The cached result when it holds every target asked for. */
+  /** The cached result when it was made for this key and page and holds every target asked for, with those only. */
   get(key: string, input: PageInput): PageResult | undefined {
+    let result: PageResult
     try {
-      const result = decodeEntry(readFileSync(this.fileOf(key)))
-      return input.targets.every((t) => result.targets.includes(t)) ? result : undefined
+      result = decodeEntry(readFileSync(this.fileOf(key)))
     } catch {
       return undefined // a missing or damaged entry is a miss
     }
+    if (result.key !== key || result.page.source.file !== input.path || !input.targets.every((t) => result.targets.includes(t))) return undefined
+    const allowed = new Map<string, PageTarget>([[typesPath(input.path), 'types'], [docsPath(input.path), 'docs']])
+    if (Object.keys(result.outputs).some((path) => !allowed.has(path))) return undefined
+    if (result.diagnostics.some((d) => d.file !== input.path)) return undefined
+    const outputs = Object.entries(result.outputs).filter(([path]) => input.targets.includes(allowed.get(path)!))
+    return { ...result, outputs: Object.fromEntries(outputs), targets: input.targets }
   }
 
   fileOf(key: string): string {
@@ -42,14 +50,12 @@ export class PageCache {
 }
 
 /**
- * Writes one cache entry atomically (a temporary file, then a rename), by libuv's threads: the pool writes each
- * page's entry while the workers go on building.
+ * Writes one cache entry atomically, by libuv's threads: the pool writes each page's entry while the workers go on
+ * building. Not synced to disk: a lost entry is only a miss.
  */
 export async function writeEntry(file: string, entry: Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, entry)
-  await rename(temporary, file)
+  makeFolder(dirname(file))
+  await writeFileAtomic(file, Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength), { fsync: false })
 }
 
 /** A page result's texts, and the rest of it with their sizes in place of them: a line of JSON before the bytes. */
@@ -98,18 +104,16 @@ let cached: string | undefined
  */
 export function generatorFingerprint(): string {
   if (cached) return cached
-  const hash = createHash('sha256')
-  const root = dirname(fileURLToPath(import.meta.url))
+  const root = fileURLToPath(new URL('..', import.meta.url))
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|ts)$/.test(f)).sort()
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0')
   const require = createRequire(import.meta.url)
-  for (const name of OUTPUT_PACKAGES) {
+  const versions = OUTPUT_PACKAGES.map((name) => {
     try {
-      hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\0`)
+      return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`
     } catch {
-      hash.update(`${name}@?\0`) // a package that hides its package.json still counts by name
+      return `${name}@?` // a package that hides its package.json still counts by name
     }
-  }
-  cached = hash.digest('hex')
+  })
+  cached = hashParts([...files.flatMap((file) => [file, readFileSync(join(root, file))]), ...versions])
   return cached
 }

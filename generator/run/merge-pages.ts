@@ -1,0 +1,70 @@
+import { diagnostic, type Diagnostic } from '../diagnostics/report.js'
+import { emitClient } from '../emit/client/emit-client.js'
+import { DOCS_INDEX, docsIndexText, type DocsIndexEntry } from '../emit/docs/docs-index.js'
+import { emitIr, irEntry } from '../emit/emit-ir.js'
+import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from '../emit/types/types-index.js'
+import type { IrOperation } from '../ir/types.js'
+import type { PageOperation, PageResult, Timings } from './build-page.js'
+
+/** Output files by path relative to the output folder: text, or text as UTF-8. */
+export type Outputs = Map<string, string | Uint8Array>
+
+export interface Merged {
+  pages: number
+  operations: number
+  /** Files named relative to the docs folder. */
+  diagnostics: Diagnostic[]
+  outputs: Outputs
+  /** Page outputs as their page made them, by path: the page's cache key. */
+  origins: Map<string, string>
+}
+
+/**
+ * The page results as one: the checks across pages (an operation defined twice), then the outputs of the whole
+ * docs (`ir.json`, `types/index.d.ts`, `client.ts` with the notification receiver, `docs/index.md`) beside each
+ * page's own.
+ */
+export async function mergePages(results: PageResult[], keys: Array<string | undefined>, targets: readonly string[], timings: Timings): Promise<Merged> {
+  const diagnostics: Diagnostic[] = []
+  const seen = new Map<string, PageOperation>()
+  const final: PageResult[] = []
+  for (const original of results) {
+    let result = original
+    const kept = result.operations.filter((op) => {
+      const first = seen.get(op.id)
+      if (!first) return seen.set(op.id, op)
+      diagnostics.push(diagnostic(op.source.file, op.source, 'duplicate-operation', `Unexpected second \`${op.id}\`, first defined at ${first.source.file}:${first.source.line}`))
+      return false
+    })
+    if (kept.length < result.operations.length) {
+      // The page lost an operation to an earlier page: its outputs are made again without it. Loaded here, since the
+      // main thread otherwise never needs the emitters.
+      result = { ...result, operations: kept, page: { ...result.page, operations: kept.map((op) => op.id) } }
+      const { emitPageOutputs } = await import('./build-page.js')
+      emitPageOutputs(result, kept.map((op) => JSON.parse(Buffer.from(op.entry).toString()) as IrOperation), timings)
+    }
+    final.push(result)
+    diagnostics.push(...result.diagnostics)
+  }
+  const operations = final.flatMap((r) => r.operations)
+  const outputs: Outputs = new Map()
+  const wanted = new Set(targets)
+  if (wanted.has('ir')) outputs.set('ir.json', emitIr(final.map((r) => Buffer.from(irEntry(r.page))), operations.map((op) => op.entry)))
+  const origins = new Map<string, string>()
+  final.forEach((result, i) => {
+    for (const [path, text] of Object.entries(result.outputs)) {
+      outputs.set(path, text)
+      if (result === results[i] && keys[i] !== undefined) origins.set(path, keys[i])
+    }
+  })
+  if (wanted.has('types')) {
+    const paths = final.flatMap((r) => (r.outputs[typesPath(r.page.source.file)] !== undefined ? [typesPath(r.page.source.file)] : []))
+    outputs.set(TYPES_INDEX, typesIndexText(paths, protocolsOf(operations)))
+  }
+  if (wanted.has('client')) for (const [path, text] of emitClient(operations.flatMap((op) => op.notification ?? []))) outputs.set(path, text)
+  if (wanted.has('docs')) {
+    const entries = final.flatMap((r): DocsIndexEntry[] => (r.docsEntry ? [r.docsEntry] : []))
+    outputs.set(DOCS_INDEX, docsIndexText(entries))
+  }
+  return { pages: final.length, operations: operations.length, diagnostics, outputs, origins }
+}
