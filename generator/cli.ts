@@ -19,7 +19,7 @@ const USAGE = `Usage:
   --docs DIR       docs pages to read (default: docs)
   --out DIR        where generated files go (default: generated); not the docs folder, inside it or above it
   --targets        comma-separated outputs (default: all): ir (ir.json), types (types/**.d.ts),
-                   client (client.ts, needs types), docs (docs/**.md twoslash pages)
+                   client (client.ts and notification-receiver.ts, needs types), docs (docs/**.md twoslash pages)
   --include GLOB   only operations whose id (v3/pay/transactions/jsapi#post) or page path matches; repeatable
   --exclude GLOB   leave out operations whose id or page path matches; repeatable
   --config FILE    options as a JSON or YAML object (default: wechatpay-codegen.config.json or .yaml, if present);

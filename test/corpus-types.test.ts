@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { eventNamespace, propertyName } from '../generator/emit/types/identifiers.js'
 import { corpusDir, generated, hasCorpus } from './helpers.js'
+import { notificationProbe } from './notification-probe.js'
 import { typeCheck } from './type-check.js'
 
 // The declarations of the whole corpus, merged into one tree, under `tsc --strict` (library files checked too).
@@ -18,8 +19,9 @@ describe.skipIf(!hasCorpus)('declarations of the whole corpus', () => {
       'probe.ts',
       `import type { Wechatpay } from './client.js'\ndeclare const w: Wechatpay\nexport const probes = [\n${probes.join('\n')}\n]\n`,
     )
+    files.set('notifications-probe.ts', notificationProbe(document.operations.filter((op) => op.kind === 'webhook')))
     const endpoints = document.operations.filter((op) => op.kind === 'endpoint').length
-    const result = typeCheck(files, ['types/index.d.ts', 'client.ts', 'probe.ts'])
+    const result = typeCheck(files, ['types/index.d.ts', 'client.ts', 'probe.ts', 'notifications-probe.ts'])
     const bytes = [...files.values()].reduce((sum, text) => sum + text.length, 0)
     console.log(
       `corpus declarations: ${files.size} files, ${(bytes / 1e6).toFixed(1)} MB, ${endpoints} endpoints and ` +
@@ -31,5 +33,5 @@ describe.skipIf(!hasCorpus)('declarations of the whole corpus', () => {
     // Every page with operations has its declaration file.
     const pages = document.pages.filter((p) => p.role === 'operations').length
     expect([...files.keys()].filter((path) => path.endsWith('.d.ts') && path !== 'types/index.d.ts')).toHaveLength(pages)
-  })
+  }, 600_000) // generation and a --strict check of 1,250 files: minutes on a loaded machine
 })

@@ -5,6 +5,7 @@
 /// <reference path="./openapi/v3/merchant/media/upload.d.ts" />
 /// <reference path="./openapi/v3/profitsharing/orders.d.ts" />
 /// <reference path="./openapi/v3/profitsharing/orders/{out_order_no}.d.ts" />
+/// <reference path="./webhook/v2/refund-processed.d.ts" />
 /// <reference path="./webhook/v3/PROFITSHARING.RETURN.d.ts" />
 
 declare namespace WeChatPay {

@@ -1,4 +1,5 @@
 import { diagnosticsOf, type Diagnostic } from '../diagnostics/report.js'
+import { notificationShape, type NotificationShape } from '../emit/client/notification-shape.js'
 import { docsIndexEntry, docsPath, pageDocsText, type DocsIndexEntry } from '../emit/docs/emit-docs.js'
 import { pageTypesText, typesPath } from '../emit/types/emit-types.js'
 import { printDoc, type Format } from '../emit/types/print-declarations.js'
@@ -43,6 +44,8 @@ export interface PageOperation {
   source: IrSource
   /** `irEntry(operation)`, which `JSON.parse` turns back into the operation. */
   entry: Uint8Array
+  /** What the notification receiver needs of a webhook, so that the merge need not parse `entry` for it. */
+  notification?: NotificationShape
 }
 
 /** Everything one page contributes: plain data, so it can cross a worker boundary and sit in the cache. */
@@ -74,7 +77,10 @@ export function buildPage(input: PageInput): PageResult {
   const selected = subset ? selectOperations(subset) : undefined
   const operations = selected ? document.operations.filter((op) => selected(op.id, input.path)) : document.operations
   const page = { ...document.pages[0]!, operations: operations.map((op) => op.id) }
-  const summaries = operations.map((op) => ({ id: op.id, kind: op.kind, protocol: op.protocol, source: op.source, entry: Buffer.from(irEntry(op)) }))
+  const summaries = operations.map((op): PageOperation => {
+    const notification = op.kind === 'webhook' ? notificationShape(op) : undefined
+    return { id: op.id, kind: op.kind, protocol: op.protocol, source: op.source, entry: Buffer.from(irEntry(op)), ...(notification && { notification }) }
+  })
   lap('emit')
   const result: PageResult = { page, operations: summaries, diagnostics, outputs: {}, targets: input.targets, timings }
   if (input.key !== undefined) result.key = input.key

@@ -21,7 +21,8 @@ export interface Merged {
 
 /**
  * The page results as one: the checks across pages (an operation defined twice), then the outputs of the whole
- * docs (`ir.json`, `types/index.d.ts`, `client.ts`, `docs/index.md`) beside each page's own.
+ * docs (`ir.json`, `types/index.d.ts`, `client.ts` with the notification receiver, `docs/index.md`) beside each
+ * page's own.
  */
 export async function mergePages(results: PageResult[], keys: Array<string | undefined>, targets: readonly string[], timings: Timings): Promise<Merged> {
   const diagnostics: Diagnostic[] = []
@@ -60,7 +61,7 @@ export async function mergePages(results: PageResult[], keys: Array<string | und
     const paths = final.flatMap((r) => (r.outputs[typesPath(r.page.source.file)] !== undefined ? [typesPath(r.page.source.file)] : []))
     outputs.set(TYPES_INDEX, typesIndexText(paths, protocolsOf(operations)))
   }
-  if (wanted.has('client')) outputs.set('client.ts', emitClient())
+  if (wanted.has('client')) for (const [path, text] of emitClient(operations.flatMap((op) => op.notification ?? []))) outputs.set(path, text)
   if (wanted.has('docs')) {
     const entries = final.flatMap((r): DocsIndexEntry[] => (r.docsEntry ? [r.docsEntry] : []))
     outputs.set(DOCS_INDEX, docsIndexText(entries))

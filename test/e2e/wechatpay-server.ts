@@ -127,14 +127,15 @@ function replyV2(res: ServerResponse, status: number, data: Record<string, strin
   res.end(xml.builder.build({ xml: signed }))
 }
 
-/** APIv2 HMAC-SHA256: sorted `k=v` pairs without `sign` and empty values, then `&key=secret`, uppercase hex. */
-export function signV2(data: Record<string, string>, secret: string): string {
+/** APIv2 `sign`: sorted `k=v` pairs without `sign` and empty values, then `&key=secret`; HMAC-SHA256 or MD5, uppercase hex. */
+export function signV2(data: Record<string, string>, secret: string, type: 'HMAC-SHA256' | 'MD5' = 'HMAC-SHA256'): string {
   const text = Object.keys(data)
     .filter((k) => k !== 'sign' && data[k] !== undefined && data[k] !== '')
     .sort()
     .map((k) => `${k}=${data[k]}`)
     .join('&')
-  return createHmac('sha256', secret).update(`${text}&key=${secret}`).digest('hex').toUpperCase()
+  const hash = type === 'MD5' ? createHash('md5') : createHmac('sha256', secret)
+  return hash.update(`${text}&key=${secret}`).digest('hex').toUpperCase()
 }
 
 function timingEqual(a: string, b: string): boolean {

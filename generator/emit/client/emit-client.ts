@@ -1,14 +1,48 @@
+import { readFileSync } from 'node:fs'
 import { generatedBy } from '../header.js'
+import { declarationsDoc, printDoc } from '../types/print-declarations.js'
+import { catalogueDoc, notificationDeclarations } from './notification-catalogue.js'
+import type { NotificationShape } from './notification-shape.js'
+
+export const CLIENT = 'client.ts'
+/** The receiver's fixed code, copied beside client.ts. */
+export const NOTIFICATION_RECEIVER = 'notification-receiver.ts'
 
 /**
- * `client.ts`: a factory that builds the real `wechatpay-axios-plugin` instance from the runtime's own configuration
- * and returns it typed by the `types/` declarations. No wrapper: the chain, signing and verification are the runtime's.
- * Written already in prettier's form (a test holds it to that), so no formatter runs for it.
+ * `client.ts` and the notification receiver it types. The client is a factory that builds the real
+ * `wechatpay-axios-plugin` instance from the runtime's own configuration and returns it typed by the `types/`
+ * declarations (no wrapper: the chain, signing and verification are the runtime's), and a receiver factory typed by
+ * the docs' webhook pages (their `notificationShape`s). Written already in prettier's form (a test holds it to
+ * that), so no formatter runs for it.
  */
-export function emitClient(): string {
-  const text = `// ${generatedBy()}
+export function emitClient(shapes: NotificationShape[]): Map<string, string> {
+  const notifications = printDoc(declarationsDoc(notificationDeclarations(shapes)))
+  const client = `// ${generatedBy()}
 /// <reference path="./types/index.d.ts" />
 import { Wechatpay as Runtime } from 'wechatpay-axios-plugin'
+import {
+  notificationReceiver,
+  type NotificationCatalogue,
+  type NotificationReceiver,
+  type NotificationReceiverOptions,
+  type ReceivedV2,
+  type ReceivedV3,
+} from './notification-receiver.js'
+
+export {
+  NotificationError,
+  replyV2,
+  replyV3,
+  type HeadersLike,
+  type NotificationErrorCode,
+  type NotificationReceiver,
+  type NotificationReceiverOptions,
+  type RawBody,
+  type ReceivedV2,
+  type ReceivedV3,
+  type ReplyV2,
+  type ReplyV3,
+} from './notification-receiver.js'
 
 /**
  * The runtime's configuration: \`mchid\`; for APIv3 \`serial\`, \`privateKey\` and \`certs\` (platform certificates or
@@ -24,6 +58,30 @@ export type Wechatpay = WeChatPay.Wechatpay
 export function createWechatpay(config: WechatpayConfig): Wechatpay {
   return new Runtime(config) as unknown as Wechatpay
 }
-`
-  return text
+
+${notifications}
+/**
+ * Creates the receiver of notifications: \`await receive(headers, rawBody)\` for APIv3, \`await receive.v2(page, rawBody)\`
+ * for APIv2. It verifies, decrypts and types them, or rejects with a \`NotificationError\` whose \`code\` says why.
+ */
+export function createNotificationReceiver(
+  options: NotificationReceiverOptions,
+): NotificationReceiver<Notification, NotificationsV2> {
+  return notificationReceiver(CATALOGUE, options)
+}
+
+/** What the receiver must know of the docs: the APIv3 event types; how each APIv2 notification is signed and encrypted. */
+${printDoc(catalogueDoc(shapes))}`
+  return new Map([
+    [CLIENT, client],
+    [NOTIFICATION_RECEIVER, `// ${generatedBy('its notification receiver (the same for any docs)')}\n${receiverSource()}`],
+  ])
+}
+
+let source: string | undefined
+
+/** The receiver's source, beside this module: in generator/ it is the file itself, in dist/ the build's copy of it. */
+function receiverSource(): string {
+  source ??= readFileSync(new URL(`./${NOTIFICATION_RECEIVER}`, import.meta.url), 'utf8')
+  return source
 }

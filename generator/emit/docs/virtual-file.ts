@@ -1,5 +1,5 @@
 import type { IrOperation } from '../../ir/types.js'
-import { typed, type Declaration, type TypeAlias, type TypeNode } from '../types/declarations.js'
+import { typed, type Declaration, type Interface, type TypeAlias, type TypeNode } from '../types/declarations.js'
 import { declarePage } from '../types/declare-page.js'
 import { declarationsDoc, type Format } from '../types/print-declarations.js'
 import { Kind, VAR } from '../types/structure-kinds.js'
@@ -9,7 +9,7 @@ import { Kind, VAR } from '../types/structure-kinds.js'
  * (module-scoped namespaces, as in seed 000), the `Wechatpay` root, `wxpay`, the values the example uses and the
  * type aliases its JSDoc names. The lines around the namespaces are written as prettier lays them out.
  */
-export function virtualFile(op: IrOperation, declared: Map<string, TypeNode>, aliases: TypeAlias[], client: boolean, format: Format): string {
+export function virtualFile(op: IrOperation, declared: Map<string, TypeNode>, aliases: Array<TypeAlias | Interface>, client: boolean, format: Format): string {
   const namespaces = format(declarationsDoc(declarePage([op])))
   const lines = ['/// <reference types="node" />']
   if (namespaces.includes('ReadStream')) lines.push("import { ReadStream } from 'fs'")

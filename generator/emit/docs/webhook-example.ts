@@ -1,91 +1,125 @@
 import type { IrField, IrWebhook } from '../../ir/types.js'
-import { reference, type TypeAlias, type TypeNode } from '../types/declarations.js'
-import { alias } from './example-values.js'
-import { eventNamespace, pascalName, quote } from '../types/identifiers.js'
+import { bodyFields, notificationShape, payloadFields, receivedObject, type NotificationShape } from '../client/notification-shape.js'
+import { reference, typed, type CallSignature, type Interface, type Method, type Parameter, type Property, type TypeAlias, type TypeNode } from '../types/declarations.js'
+import { quote } from '../types/identifiers.js'
+import { Kind } from '../types/structure-kinds.js'
 
 /** The handler example of a notification, and what virtual.ts must declare for it. */
 export interface WebhookExample {
   code: string
   declared: Map<string, TypeNode>
-  /** Type aliases for the JSDoc types the handler uses. */
-  aliases: TypeAlias[]
+  /** The receiver's types as this page sees them, for the values and JSDoc types the handler uses. */
+  aliases: Array<TypeAlias | Interface>
 }
-
-const SIGNATURE_HEADERS = ['Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Serial', 'Wechatpay-Signature']
 
 /**
- * APIv3: check the `Wechatpay-*` signature over `timestamp\nnonce\nbody\n`, then parse the body and decrypt its
- * AEAD_AES_256_GCM resource. APIv2: parse the XML, check its `sign`, and decrypt an AES-256-ECB field.
+ * A node:http handler that copies as it is: it hands `req.headers` (names in lower case, as Node gives them) and the
+ * raw body to the generated receiver, which verifies and decrypts; it uses the typed result and sends the reply the
+ * gateway expects, a failure one when the receiver refused the notification.
  */
 export function webhookExample(op: IrWebhook): WebhookExample {
-  const ns = `WeChatPay.Webhook.${op.protocol.toUpperCase()}.${eventNamespace(op.event)}`
-  const body = op.request.roots.find((r) => r.role === 'body')?.field
-  const fields = body?.type.kind === 'object' ? body.type.fields : []
-  return op.protocol === 'v3' ? v3Handler(op, ns, fields) : v2Handler(ns, fields)
-}
-
-function v3Handler(op: IrWebhook, ns: string, fields: IrField[]): WebhookExample {
-  const declared = new Map<string, TypeNode>([['json', reference('string')], ['apiv3Key', reference('string')]])
-  const aliases = [alias('Notification', `${ns}.JsonDataRequest`)]
-  const lines = ["import { Formatter, Rsa, Aes } from 'wechatpay-axios-plugin'", '']
-  const headerRoot = op.request.roots.find((r) => r.role === 'headers')?.field
-  const headerNames = headerRoot?.type.kind === 'object' ? headerRoot.type.fields.map((f) => f.name) : []
-  if (SIGNATURE_HEADERS.every((h) => headerNames.includes(h))) {
-    declared.set('headers', reference(`${ns}.RequestHeaders`))
-    declared.set('platformPublicKeys', { kind: 'object', members: [], index: "[serial: string]: import('crypto').KeyLike" })
-    lines.push(
-      'const {',
-      ...SIGNATURE_HEADERS.map((h) => `  ${quote(h)}: ${h.split('-')[1]!.toLowerCase()},`),
-      '} = headers',
-      '// The signature covers `timestamp\\nnonce\\nbody\\n`, by the key the serial names, within 5 minutes.',
-      'const verified = Math.abs(Formatter.timestamp() - Number(timestamp)) <= 300',
-      '  && Object.prototype.hasOwnProperty.call(platformPublicKeys, serial)',
-      '  && Rsa.verify(Formatter.joinedByLineFeed(timestamp, nonce, json), signature, platformPublicKeys[serial])',
-      '',
-    )
-  }
-  const names = fields.map((f) => f.name).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n))
-  lines.push(`/** @type {import('./virtual').Notification} */`, `const { ${names.join(', ')} } = JSON.parse(json)`)
-  const resource = fields.find((f) => f.name === 'resource')
-  const ciphertext = resource?.type.kind === 'object' ? resource.type.fields.find((f) => f.name === 'ciphertext') : undefined
-  if (ciphertext?.type.kind === 'encoded' && ciphertext.encryption === 'aes-gcm' && names.includes('resource')) {
-    aliases.push(alias('Resource', `${ns}.JsonDataRequest${pascalName('resource')}${pascalName('ciphertext')}`))
-    lines.push(
-      '',
-      `/** @type {import('./virtual').Resource} */`,
-      'const plain = JSON.parse(Aes.AesGcm.decrypt(resource.ciphertext, apiv3Key, resource.nonce, resource.associated_data)) // [!code hl]',
-    )
-  }
-  lines.push('', `// Reply with ${ns.split('.').slice(-2).join('.')}.WellformedResponse.`)
-  return { code: lines.join('\n'), declared, aliases }
-}
-
-function v2Handler(ns: string, fields: IrField[]): WebhookExample {
-  const declared = new Map<string, TypeNode>([['xml', reference('string')], ['apiv2Secret', reference('string')]])
-  const aliases = [alias('Notification', `${ns}.XmlDataRequest`)]
-  const lines = [
-    "import { Transformer, Hash, Aes } from 'wechatpay-axios-plugin'",
+  const shape = notificationShape(op)
+  if (!shape) return unreceivable(op)
+  const v3 = shape.protocol === 'v3'
+  const gcm = shape.protocol === 'v2' && shape.rules.encrypted?.via === 'aes-gcm'
+  const keys = v3 ? ['apiv3Key', 'certs'] : gcm ? ['secret', 'apiv3Key'] : ['secret']
+  const reply = v3 ? 'replyV3' : 'replyV2'
+  const handling = v3 ? v3Handling(op, shape) : v2Handling(op, shape)
+  const code = [
+    "import { buffer } from 'node:stream/consumers'",
     '',
-    `/** @type {import('./virtual').Notification} */`,
-    'const notification = /** @type {any} */ (Transformer.toObject(xml))',
+    `const receive = createNotificationReceiver({ ${keys.join(', ')} })`,
+    '',
+    '/**',
+    " * @param {import('node:http').IncomingMessage} req",
+    " * @param {import('node:http').ServerResponse} res",
+    ' */',
+    'export async function onNotification(req, res) {',
+    '  let reply',
+    '  try {',
+    ...handling.map((line) => `    ${line}`),
+    `    reply = ${reply}()`,
+    '  } catch (error) {',
+    '    // Refused (its `code` says why) or not handled: the failure reply makes WeChat Pay send it again.',
+    `    reply = ${reply}(error)`,
+    '  }',
+    '  res.writeHead(reply.status, reply.headers).end(reply.body)',
+    '}',
+  ].join('\n')
+  return { code, ...receiverDeclarations(shape, keys, reply) }
+}
+
+function v3Handling(op: IrWebhook, shape: Extract<NotificationShape, { protocol: 'v3' }>): string[] {
+  const own = shape.eventTypes.includes(op.event) ? op.event : shape.eventTypes[0]!
+  const names = bindable(payloadFields(op, ['resource', 'ciphertext']))
+  return [
+    '// `req.headers` as Node gives them: the receiver reads `wechatpay-signature` and the others in lower case.',
+    'const event = await receive(req.headers, await buffer(req))',
+    `if (event.event_type === ${quote(own)}) {`,
+    names.length > 0 ? `  const { ${names.join(', ')} } = event.resource // [!code hl]` : '  const { resource } = event // [!code hl]',
+    '}',
   ]
-  if (fields.some((f) => f.name === 'sign')) {
-    const signType = fields.some((f) => f.name === 'sign_type')
-    lines.push(
-      // Without a `sign_type` field the notification is signed with MD5.
-      signType ? "const type = notification.sign_type === 'HMAC-SHA256' ? 'HMAC-SHA256' : 'MD5'" : "const type = 'MD5'",
-      'const verified = Hash.equals(Hash.sign(type, notification, apiv2Secret), notification.sign)',
-    )
+}
+
+function v2Handling(op: IrWebhook, shape: Extract<NotificationShape, { protocol: 'v2' }>): string[] {
+  const encrypted = shape.rules.encrypted
+  const names = bindable(encrypted ? payloadFields(op, [encrypted.field]) : bodyFields(op).filter((f) => f.name !== 'sign'))
+  const receiving = `await receive.v2(${quote(op.event)}, await buffer(req))`
+  if (names.length === 0) return [`const { notification } = ${receiving} // [!code hl]`]
+  return encrypted
+    ? [`const { decrypted } = ${receiving}`, `const { ${names.join(', ')} } = decrypted // [!code hl]`]
+    : [`const { notification } = ${receiving}`, `const { ${names.join(', ')} } = notification // [!code hl]`]
+}
+
+/** Up to three fields whose names can be bindings, required ones first: what a handler would read first. */
+function bindable(fields: IrField[]): string[] {
+  const named = fields.filter((f) => /^[a-z_][a-z0-9_]*$/.test(f.name))
+  return [...named.filter((f) => f.required), ...named.filter((f) => !f.required)].slice(0, 3).map((f) => f.name)
+}
+
+/** The receiver, its options and its replies, declared for the page: a virtual.ts cannot import the client. */
+function receiverDeclarations(shape: NotificationShape, keys: string[], reply: string): Omit<WebhookExample, 'code'> {
+  const declared = new Map<string, TypeNode>([
+    ['createNotificationReceiver', reference('CreateNotificationReceiver')],
+    [reply, reference('Reply')],
+  ])
+  const options: Record<string, TypeNode> = {
+    apiv3Key: reference('string'),
+    certs: { kind: 'object', members: [], index: "[serial: string]: import('crypto').KeyLike" },
+    secret: reference('string'),
   }
-  const encrypted = fields.find((f) => f.encryption === 'aes-ecb' && f.type.kind === 'encoded')
-  if (encrypted && /^[A-Za-z_$][\w$]*$/.test(encrypted.name)) {
-    aliases.push(alias('Decrypted', `${ns}.XmlDataRequest${pascalName(encrypted.name)}`))
-    lines.push(
-      '',
-      `/** @type {import('./virtual').Decrypted} */`,
-      `const plain = /** @type {any} */ (Transformer.toObject(Aes.AesEcb.decrypt(notification.${encrypted.name}, Hash.md5(apiv2Secret)))) // [!code hl]`,
-    )
-  }
-  lines.push('', `// Reply with ${ns.split('.').slice(-2).join('.')}.WellformedResponse, as XML.`)
-  return { code: lines.join('\n'), declared, aliases }
+  for (const key of keys) declared.set(key, options[key]!)
+  const parameter = (name: string, type: TypeNode, optional = false): Parameter => ({ kind: Kind.Parameter, name, hasQuestionToken: optional, type: typed(type) })
+  const call = (parameters: Parameter[], returns: TypeNode): CallSignature => ({ kind: Kind.CallSignature, docs: [], parameters, returnType: typed(returns) })
+  const body = parameter('body', reference('Buffer'))
+  const promise: TypeNode = { kind: 'generic', name: 'Promise', args: [reference('Notification')] }
+  const property = (key: string, type: TypeNode): Property => ({ kind: Kind.PropertySignature, name: key, hasQuestionToken: false, type: typed(type), docs: [] })
+  const face = (name: string, members: { calls?: CallSignature[]; properties?: Property[]; methods?: Method[] }): Interface => ({
+    kind: Kind.Interface,
+    isExported: true,
+    name,
+    docs: [],
+    extends: [],
+    callSignatures: members.calls ?? [],
+    properties: members.properties ?? [],
+    methods: members.methods ?? [],
+  })
+  const receiver =
+    shape.protocol === 'v3'
+      ? face('NotificationReceiver', { calls: [call([parameter('headers', reference("import('http').IncomingHttpHeaders")), body], promise)] })
+      : face('NotificationReceiver', { methods: [{ kind: Kind.MethodSignature, name: 'v2', docs: [], parameters: [parameter('name', { kind: 'literal', text: quote(shape.event) }), body], returnType: typed(promise) }] })
+  const aliases: Array<TypeAlias | Interface> = [
+    { kind: Kind.TypeAlias, isExported: true, name: 'Notification', docs: [], type: typed(receivedObject(shape)) },
+    receiver,
+    face('NotificationReceiverOptions', { properties: keys.map((k) => property(k, options[k]!)) }),
+    face('CreateNotificationReceiver', { calls: [call([parameter('options', reference('NotificationReceiverOptions'))], reference('NotificationReceiver'))] }),
+    face('ReplyValue', { properties: [property('status', reference('number')), property('headers', { kind: 'object', members: [], index: '[name: string]: string' }), property('body', reference('string'))] }),
+    face('Reply', { calls: [call([parameter('error', reference('unknown'), true)], reference('ReplyValue'))] }),
+  ]
+  return { declared, aliases }
+}
+
+/** A page the receiver cannot take (no body table, or nothing that proves an APIv2 notification came from WeChat Pay). */
+function unreceivable(op: IrWebhook): WebhookExample {
+  return { code: `// ${op.title}: the docs give nothing the receiver could verify this notification by.`, declared: new Map(), aliases: [] }
 }

@@ -22,7 +22,7 @@ export function declareWebhook(op: IrWebhook): Namespace {
   }
   const body = objectOf('body')
   if (body) {
-    const name = op.protocol === 'v2' ? 'XmlDataRequest' : 'JsonDataRequest'
+    const name = webhookBodyName(op)
     // An APIv2 notification is XML: parsed without value conversion, every value is a string.
     const context = newContext('response', op.protocol === 'v2', link, name)
     statements.push(declareObject(name, body, context, [`The notification ${op.title}.`]), ...declarePayloads(context.payloads))
@@ -30,7 +30,15 @@ export function declareWebhook(op: IrWebhook): Namespace {
   const context = newContext('request', false, link, 'WellformedResponse')
   const ack: IrObjectType = { kind: 'object', fields: op.response.fields }
   statements.push(declareObject('WellformedResponse', ack, context, [`The acknowledgement to reply to ${op.title}.`]), ...declarePayloads(context.payloads))
-  const version = op.protocol === 'v2' ? 'V2' : 'V3'
-  const name = `WeChatPay.Webhook.${version}.${eventNamespace(op.event)}`
-  return { kind: Kind.Module, name, declarationKind: NAMESPACE, hasDeclareKeyword: false, statements }
+  return { kind: Kind.Module, name: webhookNamespace(op), declarationKind: NAMESPACE, hasDeclareKeyword: false, statements }
+}
+
+/** `WeChatPay.Webhook.V3.REFUND.SUCCESS`: where a notification's types are declared. */
+export function webhookNamespace(op: Pick<IrWebhook, 'protocol' | 'event'>): string {
+  return `WeChatPay.Webhook.${op.protocol === 'v2' ? 'V2' : 'V3'}.${eventNamespace(op.event)}`
+}
+
+/** The notification's interface: XML for APIv2, JSON for APIv3. */
+export function webhookBodyName(op: Pick<IrWebhook, 'protocol'>): 'XmlDataRequest' | 'JsonDataRequest' {
+  return op.protocol === 'v2' ? 'XmlDataRequest' : 'JsonDataRequest'
 }
