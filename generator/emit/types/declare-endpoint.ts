@@ -1,11 +1,11 @@
-import type { IrEndpoint, IrField, IrObjectType } from '../../ir/types.js'
+import type { IrEndpoint } from '../../ir/types.js'
 import type { MethodSignature, NamespaceDeclaration, Parameter, TypeNode } from './declarations.js'
 import { docText, safeDocLines } from './doc-comment.js'
 import { methodNamespace, typeName } from './identifiers.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
 import type { PayloadType } from './type-text.js'
 import { requestConfigOf } from './request-config.js'
-import { bodyOf, carriesBody } from './request-shape.js'
+import { bodyObject, bodyOf, carriesBody } from './request-shape.js'
 import { declareResponse } from './declare-response.js'
 
 /** What one endpoint contributes: its `<Verb>HttpMethod` namespace and the members of its leaf segment interface. */
@@ -57,21 +57,4 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
     callSignature: op.method === 'post' ? { kind: 'method', docs: safeDocLines(['shortland', ...deprecated, ...tags]), parameters, returns } : undefined,
     method: { kind: 'method', name: op.method, docs: safeDocLines(methodDoc), parameters, returns },
   }
-}
-
-/**
- * The body's members. APIv2's signer always computes `sign` and fills `nonce_str` unless the call is `nonceless`,
- * so both are optional, and `nonce_str` is offered where the table leaves it out.
- */
-function bodyObject(op: IrEndpoint, field: IrField | undefined, xml: boolean): IrObjectType {
-  const type: IrObjectType = field?.type.kind === 'object' ? field.type : { kind: 'object', fields: [] }
-  if (!xml || field === undefined || (field.type.kind === 'object' && field.type.variants?.length)) return type
-  const nonceless = op.request.roots.some((r) => r.role === 'nonceless')
-  const sdkFilled = (f: IrField) => f.name === 'sign' || (f.name === 'nonce_str' && !nonceless)
-  const fields = type.fields.map((f) => (sdkFilled(f) ? { ...f, required: false } : f))
-  if (!nonceless && !fields.some((f) => f.name === 'nonce_str')) {
-    const description = 'Random string of up to 32 characters; the SDK fills it when absent.'
-    fields.push({ kind: 'field', name: 'nonce_str', required: false, type: { kind: 'scalar', name: 'string' }, description, source: field.source })
-  }
-  return { ...type, fields }
 }

@@ -23,9 +23,13 @@ export function declareResponse(op: IrEndpoint, link: string | undefined): Array
         return assertNever(empty.kind)
     }
   }
-  // APIv2 replies are XML parsed with `parseTagValue: false`: every value arrives as a string.
-  const xmlReply = op.protocol === 'v2' && !JSON_REPLIES.has(op.uri)
+  const xmlReply = repliesXmlText(op)
   const context = newContext('response', xmlReply, link, 'WellformedResponse')
   const declaration = declareObject('WellformedResponse', { kind: 'object', fields: op.response.fields }, context, [`The reply of ${op.title}.`])
   return [declaration, ...declarePayloads(context.payloads)]
+}
+
+/** APIv2 replies are XML parsed with `parseTagValue: false`: every value arrives as a string. */
+export function repliesXmlText(op: IrEndpoint): boolean {
+  return op.protocol === 'v2' && !JSON_REPLIES.has(op.uri)
 }

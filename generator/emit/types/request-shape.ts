@@ -52,3 +52,20 @@ export function headersOf(op: IrEndpoint): IrField | undefined {
   const type: IrObjectType = { kind: 'object', fields }
   return { kind: 'field', name: 'headers', required: root?.required ?? true, type, description: root?.description ?? 'Request headers.', source }
 }
+
+/**
+ * The body's members. APIv2's signer always computes `sign` and fills `nonce_str` unless the call is `nonceless`,
+ * so both are optional, and `nonce_str` is offered where the table leaves it out.
+ */
+export function bodyObject(op: IrEndpoint, field: IrField | undefined, xml: boolean): IrObjectType {
+  const type: IrObjectType = field?.type.kind === 'object' ? field.type : { kind: 'object', fields: [] }
+  if (!xml || field === undefined || (field.type.kind === 'object' && field.type.variants?.length)) return type
+  const nonceless = op.request.roots.some((r) => r.role === 'nonceless')
+  const sdkFilled = (f: IrField) => f.name === 'sign' || (f.name === 'nonce_str' && !nonceless)
+  const fields = type.fields.map((f) => (sdkFilled(f) ? { ...f, required: false } : f))
+  if (!nonceless && !fields.some((f) => f.name === 'nonce_str')) {
+    const description = 'Random string of up to 32 characters; the SDK fills it when absent.'
+    fields.push({ kind: 'field', name: 'nonce_str', required: false, type: { kind: 'scalar', name: 'string' }, description, source: field.source })
+  }
+  return { ...type, fields }
+}
