@@ -3,12 +3,13 @@ import { docsIndexEntry, docsPath, pageDocsText, type DocsIndexEntry } from './e
 import { pageTypesText, typesPath } from './emit/types/emit-types.js'
 import { printDoc, type Format } from './emit/types/print-declarations.js'
 import { irEntry } from './emit/emit-ir.js'
+import { pageSchemaFiles } from './emit/client/operation-schemas.js'
 import { buildIr } from './ir/build-ir.js'
 import type { IrOperation, IrPage, IrSource } from './ir/types.js'
 import { parsePage } from './parse/parse-page.js'
 
-/** Outputs made page by page; `ir` and `client` are made from all pages at once. */
-export type PageTarget = 'types' | 'docs'
+/** Outputs made page by page (the client's: its validators' schemas); `ir`, `client.ts` and `openapi` from all pages at once. */
+export type PageTarget = 'types' | 'docs' | 'client'
 
 export interface PageInput {
   /** Relative to the docs root, `/` separators. */
@@ -93,6 +94,7 @@ export function emitPageOutputs(result: PageResult, operations: IrOperation[], d
     result.outputs[docsPath(page.source.file)] = Buffer.from(pageDocsText(page, operations, docsLabel, format))
     result.docsEntry = docsIndexEntry(page, operations)
   }
+  if (result.targets.includes('client')) for (const [path, text] of pageSchemaFiles(page, operations, docsLabel)) result.outputs[path] = Buffer.from(text)
   timings.emit += performance.now() - started - formatting
   timings.format += formatting
 }

@@ -2,20 +2,21 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, type Diagnostic } from './diagnostics/report.js'
-import { generate, TARGETS, type GenerateOptions, type Target } from './generate.js'
+import { DEFAULT_TARGETS, generate, TARGETS, type GenerateOptions, type Target } from './generate.js'
 import { generateInto } from './generate-into.js'
 import { PagePool } from './page-pool.js'
 import { progressReporter } from './progress.js'
 import { watchDocs } from './watch.js'
 
 const USAGE = `Usage:
-  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--check] [--watch]
+  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs,openapi] [--check] [--watch]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
 
   --docs DIR       docs pages to read (default: docs)
   --out DIR        where generated files go (default: generated)
-  --targets        comma-separated outputs (default: all): ir (ir.json), types (types/**.d.ts),
-                   client (client.ts, needs types), docs (docs/**.md twoslash pages)
+  --targets        comma-separated outputs (default: ir,types,client,docs): ir (ir.json), types (types/**.d.ts),
+                   client (client.ts and client/, needs types), docs (docs/**.md twoslash pages),
+                   openapi (openapi.json and openapi.yaml)
   --check          write nothing; exit 1 when the files in --out are stale
   --watch          regenerate when a docs page changes, until interrupted
   --cache-dir DIR  page cache (default: node_modules/.cache/wechatpay-codegen)
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         docs: { type: 'string', default: 'docs' },
         out: { type: 'string', default: 'generated' },
-        targets: { type: 'string', default: TARGETS.join(',') },
+        targets: { type: 'string', default: DEFAULT_TARGETS.join(',') },
         check: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
         'cache-dir': { type: 'string', default: 'node_modules/.cache/wechatpay-codegen' },

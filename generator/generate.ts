@@ -5,6 +5,8 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics/report.js'
 import { emitClient } from './emit/client/emit-client.js'
 import { DOCS_INDEX, docsIndexText, type DocsIndexEntry } from './emit/docs/docs-index.js'
 import { emitIr, irEntry } from './emit/emit-ir.js'
+import { emitOpenapi } from './emit/openapi/emit-openapi.js'
+import { VALIDATION_RUNTIME, validationRuntimeText } from './emit/client/validation-runtime.js'
 import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from './emit/types/types-index.js'
 import type { IrOperation } from './ir/types.js'
 import { generatorFingerprint, PageCache } from './page-cache.js'
@@ -13,8 +15,10 @@ import { listPages } from './list-pages.js'
 import type { Outputs } from './write-outputs.js'
 import { rules } from './diagnostics/rules.js'
 
-export type Target = 'ir' | 'types' | 'client' | 'docs'
-export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs']
+export type Target = 'ir' | 'types' | 'client' | 'docs' | 'openapi'
+export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs', 'openapi']
+/** What a run makes unless told: `openapi` is asked for (its merge costs about a second over the corpus). */
+export const DEFAULT_TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs']
 
 export interface GenerateOptions {
   docsDir: string
@@ -62,7 +66,7 @@ export interface RunInputs {
 export function readInputs(options: GenerateOptions): RunInputs {
   const started = performance.now()
   const cwd = options.cwd ?? process.cwd()
-  const pageTargets = options.targets.filter((t): t is PageTarget => t === 'types' || t === 'docs')
+  const pageTargets = options.targets.filter((t): t is PageTarget => t === 'types' || t === 'docs' || t === 'client')
   const inputs: PageInput[] = listPages(options.docsDir).map((path) => {
     const absolute = join(options.docsDir, path)
     const displayPath = relative(cwd, absolute).split(sep).join('/')
@@ -170,7 +174,11 @@ async function merge(results: PageResult[], keys: Array<string | undefined>, opt
     const paths = final.flatMap((r) => (r.outputs[typesPath(r.page.source.file)] !== undefined ? [typesPath(r.page.source.file)] : []))
     outputs.set(TYPES_INDEX, typesIndexText(paths, protocolsOf(operations), options.docsLabel))
   }
-  if (targets.has('client')) outputs.set('client.ts', emitClient(options.docsLabel))
+  if (targets.has('client')) outputs.set('client.ts', emitClient(options.docsLabel)).set(VALIDATION_RUNTIME, validationRuntimeText(options.docsLabel))
+  if (targets.has('openapi')) {
+    const decoded = operations.map((op) => JSON.parse(Buffer.from(op.entry).toString()) as IrOperation)
+    for (const [path, text] of emitOpenapi(decoded, options.docsLabel)) outputs.set(path, text)
+  }
   if (targets.has('docs')) {
     const entries = final.flatMap((r): DocsIndexEntry[] => (r.docsEntry ? [r.docsEntry] : []))
     outputs.set(DOCS_INDEX, docsIndexText(entries, options.docsLabel))
