@@ -17,10 +17,10 @@ export function shareSchemas(operations: JsonObject[], hints: Array<{ request: s
     if (Array.isArray(node)) return node.forEach((item) => mark(item, within))
     if (node === null || typeof node !== 'object') return
     const shape = shapes.shapeOf(node)
-    if (shape === undefined || shapes.uses(shape) <= within) return Object.values(node).forEach((value) => value !== undefined && mark(value, within))
+    if (shape === undefined || shapes.uses(shape) <= within) return Object.entries(node).forEach(([key, value]) => !isExtension(key) && value !== undefined && mark(value, within))
     if (shared.has(shape)) return
     shared.add(shape)
-    Object.entries(node).forEach(([key, value]) => key !== 'description' && value !== undefined && mark(value, shapes.uses(shape)))
+    Object.entries(node).forEach(([key, value]) => key !== 'description' && !isExtension(key) && value !== undefined && mark(value, shapes.uses(shape)))
   }
   operations.forEach((operation) => mark(operation, 1))
   const names = shapes.names(shared)
@@ -38,7 +38,7 @@ export function shareSchemas(operations: JsonObject[], hints: Array<{ request: s
     return objectOf([['$ref', `#/components/schemas/${name}`], ['description', node.description]])
   }
   const members = (node: JsonObject, within: number): JsonObject =>
-    objectOf(Object.entries(node).map(([key, value]) => [key, value === undefined ? undefined : replace(value, within)]))
+    objectOf(Object.entries(node).map(([key, value]) => [key, value === undefined || isExtension(key) ? value : replace(value, within)]))
   return {
     operations: operations.map((operation) => members(operation, 1)),
     schemas: objectOf([...components].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
@@ -54,8 +54,8 @@ class Shapes {
   private readonly keys: string[] = []
 
   /** Interns every value below `node` bottom-up; returns the content id of `node`. */
-  collect(node: Json, operation: number, hint: string, roots?: { request: string; reply: string }): number {
-    if (Array.isArray(node)) return this.intern(`[${node.map((item) => this.collect(item, operation, hint)).join(',')}]`)
+  collect(node: Json, operation: number, hint: string, roots?: { request: string; reply: string }, counted = true): number {
+    if (Array.isArray(node)) return this.intern(`[${node.map((item) => this.collect(item, operation, hint, undefined, counted)).join(',')}]`)
     if (node === null || typeof node !== 'object') return this.intern(JSON.stringify(node))
     const parts: string[] = []
     for (const [key, value] of Object.entries(node)) {
@@ -64,18 +64,20 @@ class Shapes {
       // inherits the name of what holds it, up to the operation's request and reply.
       const inner = roots && key === 'requestBody' ? roots.request : roots && key === 'responses' ? roots.reply : key === 'schema' && typeof node.name === 'string' ? node.name : hint
       const id = key === 'properties' && value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? this.intern(`{${Object.entries(value).map(([name, child]) => `${JSON.stringify(name)}:${this.collect(child as Json, operation, name)}`).join(',')}}`)
-        : this.collect(value, operation, inner)
-      if (key !== 'description') parts.push(`${JSON.stringify(key)}:${id}`)
+        ? this.intern(`{${Object.entries(value).map(([name, child]) => `${JSON.stringify(name)}:${this.collect(child as Json, operation, name, undefined, counted)}`).join(',')}}`)
+        : this.collect(value, operation, inner, undefined, counted && !isExtension(key))
+      parts.push(`${JSON.stringify(key)}:${id}`)
     }
-    const id = this.intern(`{${parts.join(',')}}`)
-    if (isObjectSchema(node)) {
-      this.byNode.set(node, id)
-      ;(this.operations[id] ??= new Set()).add(operation)
-      const hints = (this.hints[id] ??= new Map())
+    // A shape is compared without its own description (the holding field's), a member with everything.
+    const whole = this.intern(`{${parts.join(',')}}`)
+    if (counted && isObjectSchema(node)) {
+      const shape = this.intern(`{${parts.filter((part) => !part.startsWith('"description":')).join(',')}}`)
+      this.byNode.set(node, shape)
+      ;(this.operations[shape] ??= new Set()).add(operation)
+      const hints = (this.hints[shape] ??= new Map())
       hints.set(hint, (hints.get(hint) ?? 0) + 1)
     }
-    return id
+    return whole
   }
 
   shapeOf(node: JsonObject): number | undefined {
@@ -111,6 +113,14 @@ class Shapes {
     }
     return id
   }
+}
+
+/**
+ * Shapes under `x-…` members (the decoded payload of an encrypted field) stay where they are: tools do not follow
+ * references inside extensions, so a component used only there would look unused.
+ */
+function isExtension(key: string): boolean {
+  return key.startsWith('x-')
 }
 
 function isObjectSchema(node: JsonObject): boolean {

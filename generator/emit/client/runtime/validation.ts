@@ -3,7 +3,7 @@
 // under `client/schemas/`, one file per endpoint, and compiles them with ajv, which it loads on the first validated
 // call: a client created without `validate` never loads ajv or a schema.
 import { readFileSync } from 'node:fs'
-import type { ErrorObject, Options, ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 
 /** What to check: the request (`data` and `config`, before the runtime signs them), the verified reply, or both. */
 export type ValidateOption = 'request' | 'reply' | 'both'
@@ -45,7 +45,6 @@ interface OperationSchemas {
 
 type Part = 'data' | 'config' | 'reply'
 type Compile = (schema: object) => ValidateFunction
-type AjvClass = new (options: Options) => { compile(schema: object): ValidateFunction }
 
 /** The runtime's request method: every chain call (`wxpay.v3.….post(data, config)`) goes through it. */
 type Request = (
@@ -110,8 +109,7 @@ class Validators {
     if (!validator) return
     if (part === 'config') value = withDocumentedHeaders(value as Record<string, unknown>, headerNames(schemas))
     if (validator(value)) return
-    const root = part === 'reply' ? 'reply' : part
-    const issues = (validator.errors ?? []).map((error) => issueOf(root, error))
+    const issues = (validator.errors ?? []).map((error) => issueOf(part, error))
     throw new WechatpayValidationError(operation, part === 'reply' ? 'reply' : 'request', issues, response)
   }
 
@@ -133,12 +131,8 @@ class Validators {
   }
 
   private compiler(): Promise<Compile> {
-    this.compile ??= import('ajv/dist/2020.js').then((module) => {
-      // ajv is CommonJS: its class is the module itself and also its `default`, typed one way or the other by the
-      // importer's module settings.
-      const exported = module as unknown as { default: AjvClass & { default?: AjvClass } }
-      const Ajv = exported.default.default ?? exported.default
-      const ajv = new Ajv({ allErrors: true, allowUnionTypes: true })
+    this.compile ??= import('ajv/dist/2020.js').then(({ Ajv2020 }) => {
+      const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true })
       return (schema: object) => ajv.compile(schema)
     })
     return this.compile
