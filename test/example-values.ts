@@ -29,9 +29,19 @@ export function exampleOf(field: IrField, options: ExampleOptions): Value | unde
       }
       return given ?? (options.fill ? [filled(items, options)] : undefined)
     }
-    default:
-      return given ?? (options.fill && field.required ? filled(field.type, options) : undefined)
+    default: {
+      // Filling, a value that does not fit its scalar type or enum (what `check` reports as example-type-mismatch)
+      // is replaced too: the point is then a value of the type.
+      const usable = options.fill && given !== undefined && !fits(field.type, given) ? undefined : given
+      return usable ?? (options.fill && field.required ? filled(field.type, options) : undefined)
+    }
   }
+}
+
+function fits(type: IrType, value: Value): boolean {
+  if (type.kind !== 'scalar') return true
+  const kind = type.name === 'integer' ? 'number' : type.name
+  return typeof value === kind && (!type.enum || type.enum.values.some((v) => String(v) === String(value)))
 }
 
 /** The members with a value; undefined when none has one (and nothing is filled). */

@@ -6,20 +6,7 @@ import { openapiDocument } from '../../generator/emit/openapi/openapi-document.j
 import type { IrOperation } from '../../generator/ir/types.js'
 import { readDocs } from '../../generator/read-docs.js'
 import { docsDir, irOf, page, projectDir } from '../helpers.js'
-import { lintOpenapi } from './lint-openapi.js'
-
-type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** Every operation object of a document by id: `paths`, `webhooks` and `x-wechatpay-paths`. */
-export function operationsOf(document: Doc): Map<string, Doc> {
-  const items = [...Object.values(document.paths ?? {}), ...Object.values(document.webhooks ?? {}), ...Object.values(document['x-wechatpay-paths'] ?? {})]
-  const found = new Map<string, Doc>()
-  for (const item of items as Doc[]) for (const operation of Object.values(item) as Doc[]) {
-    expect(found.has(operation.operationId), `operationId ${operation.operationId} is unique`).toBe(false)
-    found.set(operation.operationId, operation)
-  }
-  return found
-}
+import { lintOpenapi, operationsOf, type Doc } from './openapi-checks.js'
 
 const opOf = (rows: string, path: string, response?: string, method?: string) => irOf(page(rows, response, method), path).document.operations
 const documentOf = (operations: IrOperation[]) => openapiDocument(operations, 'test') as Doc

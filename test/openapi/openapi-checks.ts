@@ -1,4 +1,8 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core'
+import { expect } from 'vitest'
+
+/** A parsed document, read loosely. */
+export type Doc = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * Redocly's `recommended` rules, less two the docs break on purpose: APIv2's `sign` is a body member that no
@@ -23,4 +27,15 @@ export async function lintOpenapi(source: string): Promise<LintResult> {
   for (const p of problems) if (p.severity !== 'error') warnings[p.ruleId] = (warnings[p.ruleId] ?? 0) + 1
   const errors = problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.location[0]?.pointer ?? ''} ${p.message}`)
   return { errors, warnings, milliseconds: performance.now() - started }
+}
+
+/** Every operation object of a document by id: `paths`, `webhooks` and `x-wechatpay-paths`. */
+export function operationsOf(document: Doc): Map<string, Doc> {
+  const items = [...Object.values(document.paths ?? {}), ...Object.values(document.webhooks ?? {}), ...Object.values(document['x-wechatpay-paths'] ?? {})]
+  const found = new Map<string, Doc>()
+  for (const item of items as Doc[]) for (const operation of Object.values(item) as Doc[]) {
+    expect(found.has(operation.operationId), `operationId ${operation.operationId} is unique`).toBe(false)
+    found.set(operation.operationId, operation)
+  }
+  return found
 }

@@ -1,0 +1,121 @@
+import openapiTS, { astToString } from 'openapi-typescript'
+import { describe, expect, test } from 'vitest'
+import { emitOpenapi, OPENAPI_JSON } from '../../generator/emit/openapi/emit-openapi.js'
+import { pathOf } from '../../generator/emit/openapi/endpoint-operation.js'
+import { webhookKey } from '../../generator/emit/openapi/webhook-operation.js'
+import { emitTypes } from '../../generator/emit/types/emit-types.js'
+import { repliesXmlText } from '../../generator/emit/types/declare-response.js'
+import { eventNamespace, methodNamespace, typeName } from '../../generator/emit/types/identifiers.js'
+import { bodyOf, headersOf } from '../../generator/emit/types/request-shape.js'
+import type { IrDocument, IrEndpoint, IrField, IrWebhook } from '../../generator/ir/types.js'
+import { readDocs } from '../../generator/read-docs.js'
+import { exampleOf, objectExample, valueText, type Value } from '../example-values.js'
+import { corpusDir, docsDir, hasCorpus, projectDir } from '../helpers.js'
+import { typeCheck } from '../type-check.js'
+
+/** openapi-typescript's declarations of a document, as it writes them by default. */
+async function peerTypes(document: IrDocument, label: string): Promise<string> {
+  const json = emitOpenapi(document.operations, label).get(OPENAPI_JSON)!
+  return astToString(await openapiTS(JSON.parse(json)))
+}
+
+// A peer reads the document: openapi-typescript turns it into TypeScript that compiles under --strict.
+describe.skipIf(!hasCorpus)('openapi-typescript over the corpus document', () => {
+  test('its declarations type-check under --strict', async () => {
+    const { document } = readDocs(corpusDir)
+    const started = performance.now()
+    const text = await peerTypes(document, 'corpus')
+    const converted = performance.now() - started
+    const result = typeCheck(new Map([['openapi.d.ts', text]]), ['openapi.d.ts'])
+    console.log(
+      `openapi-typescript: ${(text.length / 1e6).toFixed(1)} MB of declarations from the corpus document in ${(converted / 1000).toFixed(1)} s; ` +
+        `tsc --strict ${(result.milliseconds / 1000).toFixed(1)} s, ${result.errors.length} errors`,
+    )
+    expect(result.errors.slice(0, 20)).toEqual([])
+  })
+})
+
+/**
+ * For each operation of docs/, the same example values against its types from openapi-typescript and against ours:
+ * the docs' values, with required members they lack filled in by type (replies have no docs values: all filled).
+ * Each value is written twice as a literal, once `satisfies` theirs and once ours, so excess members count too.
+ */
+describe('openapi-typescript and our declarations accept the same example values (docs/)', () => {
+  test('every request part, reply and notification of docs/', async () => {
+    const { document } = readDocs(docsDir, projectDir)
+    const files = new Map(emitTypes(document, 'docs'))
+    files.set('openapi.d.ts', await peerTypes(document, 'docs'))
+    const checks = document.operations.flatMap((op) => (op.kind === 'endpoint' ? endpointChecks(op) : webhookChecks(op)))
+    const lines = checks.flatMap(({ theirs, ours, value }, i) => [
+      `export const theirs${i} = ${valueText(value)} satisfies ${theirs}`,
+      `export const ours${i} = ${valueText(value)} satisfies ${ours}`,
+    ])
+    files.set('examples.ts', `/// <reference path="./types/index.d.ts" />\nimport type { paths, webhooks } from './openapi.js'\n${lines.join('\n')}\n`)
+    const result = typeCheck(files, ['types/index.d.ts', 'examples.ts'])
+    console.log(`round trip over docs/: ${document.operations.length} operations, ${checks.length} example values checked against both, ${result.errors.length} errors`)
+    expect(result.errors).toEqual([])
+    // Every operation with a request part or a reply body contributes (a DELETE without parameters answering 204 has none).
+    const withValues = document.operations.filter((op) => op.kind === 'webhook' || op.request.roots.length > 0 || !op.response.empty)
+    expect(new Set(checks.map((c) => c.operation))).toEqual(new Set(withValues.map((op) => op.id)))
+  })
+})
+
+interface Check {
+  operation: string
+  theirs: string
+  ours: string
+  value: Value
+}
+
+const RESERVED = new Set(['accept', 'content-type', 'authorization'])
+
+function endpointChecks(op: IrEndpoint): Check[] {
+  const theirsOp = `paths[${JSON.stringify(pathOf(op))}][${JSON.stringify(op.method)}]`
+  const ours = ['WeChatPay.OpenAPI', ...op.segments.map(typeName), methodNamespace(op.method)].join('.')
+  const checks: Check[] = []
+  const add = (theirs: string, oursType: string, value: Value | undefined) => value !== undefined && checks.push({ operation: op.id, theirs, ours: oursType, value })
+  const fill = { fill: true, text: false }
+  const { root, name } = bodyOf(op)
+  if (root && root.field.type.kind === 'object' && op.method !== 'delete') {
+    const media = root.role === 'xml' ? 'text/xml' : root.role === 'body' ? 'multipart/form-data' : 'application/json'
+    add(`NonNullable<${theirsOp}['requestBody']>['content'][${JSON.stringify(media)}]`, `${ours}.${name}`, objectExample(root.field.type, fill))
+  }
+  const pathFields: IrField[] = op.segments.flatMap((s) => {
+    if (s.kind !== 'parameter') return []
+    const row = op.request.roots.find((r) => r.role === 'path' && (r.field.name === s.name || r.value === s.name))
+    return [{ ...(row?.field ?? { kind: 'field', type: { kind: 'scalar', name: 'string' }, description: '', source: op.source }), name: s.name, required: true } as IrField]
+  })
+  if (pathFields.length > 0) {
+    const names = pathFields.map((f) => JSON.stringify(f.name)).join(' | ')
+    add(`${theirsOp}['parameters']['path']`, `Pick<${ours}.RequestConfig, ${names}>`, objectExample({ kind: 'object', fields: pathFields }, fill))
+  }
+  const query = op.request.roots.find((r) => r.role === 'query')?.field
+  if (query?.type.kind === 'object') add(`NonNullable<${theirsOp}['parameters']['query']>`, `NonNullable<${ours}.RequestConfig['params']>`, objectExample(query.type, fill))
+  // Content-Type is the request body's media type in OpenAPI, never a header parameter: it is left out of both.
+  const headers = headersOf(op)
+  const sent = headers?.type.kind === 'object' ? headers.type.fields.filter((f) => !RESERVED.has(f.name.toLowerCase())) : []
+  if (sent.length > 0) add(`NonNullable<${theirsOp}['parameters']['header']>`, `Omit<NonNullable<${ours}.RequestConfig['headers']>, 'Content-Type'>`, objectExample({ kind: 'object', fields: sent }, fill))
+  if (!op.response.empty) {
+    const media = repliesXmlText(op) ? 'text/xml' : 'application/json'
+    const value = objectExample({ kind: 'object', fields: op.response.fields }, { fill: true, text: repliesXmlText(op) })
+    add(`${theirsOp}['responses'][200]['content'][${JSON.stringify(media)}]`, `${ours}.WellformedResponse`, value)
+  }
+  return checks
+}
+
+function webhookChecks(op: IrWebhook): Check[] {
+  const theirsOp = `NonNullable<webhooks[${JSON.stringify(webhookKey(op))}]['post']>`
+  const ours = `WeChatPay.Webhook.${op.protocol.toUpperCase()}.${eventNamespace(op.event)}`
+  const media = op.protocol === 'v2' ? 'text/xml' : 'application/json'
+  const checks: Check[] = []
+  const body = op.request.roots.find((r) => r.role === 'body')?.field
+  if (body?.type.kind === 'object') {
+    const value = objectExample(body.type, { fill: true, text: op.protocol === 'v2' })!
+    checks.push({ operation: op.id, theirs: `${theirsOp}['requestBody']['content'][${JSON.stringify(media)}]`, ours: `${ours}.${op.protocol === 'v2' ? 'Xml' : 'Json'}DataRequest`, value })
+  }
+  const ack = op.response.fields.find((f) => f.name === 'body')
+  const value = ack && exampleOf(ack, { fill: true, text: false })
+  if (value !== undefined) checks.push({ operation: op.id, theirs: `${theirsOp}['responses'][200]['content'][${JSON.stringify(media)}]`, ours: `NonNullable<${ours}.WellformedResponse['body']>`, value })
+  return checks
+}
+
