@@ -6,10 +6,10 @@ import { webhookKey } from '../../generator/emit/openapi/webhook-operation.js'
 import { emitTypes } from '../../generator/emit/types/emit-types.js'
 import { repliesXmlText } from '../../generator/emit/types/declare-response.js'
 import { eventNamespace, methodNamespace, typeName } from '../../generator/emit/types/identifiers.js'
-import { bodyOf, headersOf } from '../../generator/emit/types/request-shape.js'
-import type { IrDocument, IrEndpoint, IrField, IrWebhook } from '../../generator/ir/types.js'
+import { bodyObject, bodyOf, headersOf } from '../../generator/emit/types/request-shape.js'
+import type { IrDocument, IrEndpoint, IrField, IrObjectType, IrWebhook } from '../../generator/ir/types.js'
 import { readDocs } from '../../generator/read-docs.js'
-import { exampleOf, objectExample, valueText, type Value } from '../example-values.js'
+import { exampleOf, objectExample, valueText, type ExampleOptions, type Value } from '../example-values.js'
 import { corpusDir, docsDir, hasCorpus, projectDir } from '../helpers.js'
 import { typeCheck } from '../type-check.js'
 
@@ -46,13 +46,19 @@ describe('openapi-typescript and our declarations accept the same example values
     const files = new Map(emitTypes(document, 'docs'))
     files.set('openapi.d.ts', await peerTypes(document, 'docs'))
     const checks = document.operations.flatMap((op) => (op.kind === 'endpoint' ? endpointChecks(op) : webhookChecks(op)))
-    const lines = checks.flatMap(({ theirs, ours, value }, i) => [
+    // Both ways: a value both accept, and the same value less one required member, which both reject.
+    const lines = checks.flatMap(({ theirs, ours, value, required }, i) => [
       `export const theirs${i} = ${valueText(value)} satisfies ${theirs}`,
       `export const ours${i} = ${valueText(value)} satisfies ${ours}`,
+      ...required.flatMap((name, j) => {
+        const { [name]: _, ...less } = value as { [key: string]: Value }
+        return [`// @ts-expect-error`, `export const theirs${i}_${j} = ${valueText(less)} satisfies ${theirs}`, `// @ts-expect-error`, `export const ours${i}_${j} = ${valueText(less)} satisfies ${ours}`]
+      }),
     ])
     files.set('examples.ts', `/// <reference path="./types/index.d.ts" />\nimport type { paths, webhooks } from './openapi.js'\n${lines.join('\n')}\n`)
     const result = typeCheck(files, ['types/index.d.ts', 'examples.ts'])
-    console.log(`round trip over docs/: ${document.operations.length} operations, ${checks.length} example values checked against both, ${result.errors.length} errors`)
+    const rejected = checks.reduce((sum, c) => sum + c.required.length, 0)
+    console.log(`round trip over docs/: ${document.operations.length} operations, ${checks.length} example values accepted by both, ${rejected} values less a required member rejected by both; ${result.errors.length} errors`)
     expect(result.errors).toEqual([])
     // Every operation with a request part or a reply body contributes (a DELETE without parameters answering 204 has none).
     const withValues = document.operations.filter((op) => op.kind === 'webhook' || op.request.roots.length > 0 || !op.response.empty)
@@ -65,20 +71,26 @@ interface Check {
   theirs: string
   ours: string
   value: Value
+  /** The value's required members. */
+  required: string[]
 }
 
 const RESERVED = new Set(['accept', 'content-type', 'authorization'])
+
+const fill: ExampleOptions = { fill: true, text: false }
 
 function endpointChecks(op: IrEndpoint): Check[] {
   const theirsOp = `paths[${JSON.stringify(pathOf(op))}][${JSON.stringify(op.method)}]`
   const ours = ['WeChatPay.OpenAPI', ...op.segments.map(typeName), methodNamespace(op.method)].join('.')
   const checks: Check[] = []
-  const add = (theirs: string, oursType: string, value: Value | undefined) => value !== undefined && checks.push({ operation: op.id, theirs, ours: oursType, value })
-  const fill = { fill: true, text: false }
+  const add = (theirs: string, oursType: string, object: IrObjectType, options: ExampleOptions = fill) => {
+    const value = objectExample(object, options)
+    if (value !== undefined) checks.push({ operation: op.id, theirs, ours: oursType, value, required: object.fields.filter((f) => f.required).map((f) => f.name) })
+  }
   const { root, name } = bodyOf(op)
   if (root && root.field.type.kind === 'object' && op.method !== 'delete') {
     const media = root.role === 'xml' ? 'text/xml' : root.role === 'body' ? 'multipart/form-data' : 'application/json'
-    add(`NonNullable<${theirsOp}['requestBody']>['content'][${JSON.stringify(media)}]`, `${ours}.${name}`, objectExample(root.field.type, fill))
+    add(`NonNullable<${theirsOp}['requestBody']>['content'][${JSON.stringify(media)}]`, `${ours}.${name}`, bodyObject(op, root.field, root.role === 'xml'))
   }
   const pathFields: IrField[] = op.segments.flatMap((s) => {
     if (s.kind !== 'parameter') return []
@@ -87,18 +99,18 @@ function endpointChecks(op: IrEndpoint): Check[] {
   })
   if (pathFields.length > 0) {
     const names = pathFields.map((f) => JSON.stringify(f.name)).join(' | ')
-    add(`${theirsOp}['parameters']['path']`, `Pick<${ours}.RequestConfig, ${names}>`, objectExample({ kind: 'object', fields: pathFields }, fill))
+    add(`${theirsOp}['parameters']['path']`, `Pick<${ours}.RequestConfig, ${names}>`, { kind: 'object', fields: pathFields })
   }
   const query = op.request.roots.find((r) => r.role === 'query')?.field
-  if (query?.type.kind === 'object') add(`NonNullable<${theirsOp}['parameters']['query']>`, `NonNullable<${ours}.RequestConfig['params']>`, objectExample(query.type, fill))
+  if (query?.type.kind === 'object') add(`NonNullable<${theirsOp}['parameters']['query']>`, `NonNullable<${ours}.RequestConfig['params']>`, query.type)
   // Content-Type is the request body's media type in OpenAPI, never a header parameter: it is left out of both.
   const headers = headersOf(op)
   const sent = headers?.type.kind === 'object' ? headers.type.fields.filter((f) => !RESERVED.has(f.name.toLowerCase())) : []
-  if (sent.length > 0) add(`NonNullable<${theirsOp}['parameters']['header']>`, `Omit<NonNullable<${ours}.RequestConfig['headers']>, 'Content-Type'>`, objectExample({ kind: 'object', fields: sent }, fill))
+  if (sent.length > 0) add(`NonNullable<${theirsOp}['parameters']['header']>`, `Omit<NonNullable<${ours}.RequestConfig['headers']>, 'Content-Type'>`, { kind: 'object', fields: sent })
   if (!op.response.empty) {
     const media = repliesXmlText(op) ? 'text/xml' : 'application/json'
-    const value = objectExample({ kind: 'object', fields: op.response.fields }, { fill: true, text: repliesXmlText(op) })
-    add(`${theirsOp}['responses'][200]['content'][${JSON.stringify(media)}]`, `${ours}.WellformedResponse`, value)
+    const reply: IrObjectType = { kind: 'object', fields: op.response.fields }
+    add(`${theirsOp}['responses'][200]['content'][${JSON.stringify(media)}]`, `${ours}.WellformedResponse`, reply, { fill: true, text: repliesXmlText(op) })
   }
   return checks
 }
@@ -109,13 +121,16 @@ function webhookChecks(op: IrWebhook): Check[] {
   const media = op.protocol === 'v2' ? 'text/xml' : 'application/json'
   const checks: Check[] = []
   const body = op.request.roots.find((r) => r.role === 'body')?.field
+  const required = (fields: IrField[]) => fields.filter((f) => f.required).map((f) => f.name)
   if (body?.type.kind === 'object') {
     const value = objectExample(body.type, { fill: true, text: op.protocol === 'v2' })!
-    checks.push({ operation: op.id, theirs: `${theirsOp}['requestBody']['content'][${JSON.stringify(media)}]`, ours: `${ours}.${op.protocol === 'v2' ? 'Xml' : 'Json'}DataRequest`, value })
+    checks.push({ operation: op.id, theirs: `${theirsOp}['requestBody']['content'][${JSON.stringify(media)}]`, ours: `${ours}.${op.protocol === 'v2' ? 'Xml' : 'Json'}DataRequest`, value, required: required(body.type.fields) })
   }
   const ack = op.response.fields.find((f) => f.name === 'body')
-  const value = ack && exampleOf(ack, { fill: true, text: false })
-  if (value !== undefined) checks.push({ operation: op.id, theirs: `${theirsOp}['responses'][200]['content'][${JSON.stringify(media)}]`, ours: `NonNullable<${ours}.WellformedResponse['body']>`, value })
+  const value = ack && exampleOf(ack, fill)
+  if (ack?.type.kind === 'object' && value !== undefined) {
+    checks.push({ operation: op.id, theirs: `${theirsOp}['responses'][200]['content'][${JSON.stringify(media)}]`, ours: `NonNullable<${ours}.WellformedResponse['body']>`, value, required: required(ack.type.fields) })
+  }
   return checks
 }
 
