@@ -4,7 +4,7 @@
 // under `client/schemas/`, one file per endpoint, and compiles them with ajv, which it loads on the first validated
 // call: a client created without `validate` never loads ajv or a schema.
 import { readFileSync } from 'node:fs'
-import type { ErrorObject, Options, ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 
 /** What to check: the request (`data` and `config`, before the runtime signs them), the verified reply, or both. */
 export type ValidateOption = 'request' | 'reply' | 'both'
@@ -46,7 +46,6 @@ interface OperationSchemas {
 
 type Part = 'data' | 'config' | 'reply'
 type Compile = (schema: object) => ValidateFunction
-type AjvClass = new (options: Options) => { compile(schema: object): ValidateFunction }
 
 /** The runtime's request method: every chain call (`wxpay.v3.….post(data, config)`) goes through it. */
 type Request = (
@@ -74,11 +73,17 @@ export function withValidation<T extends object>(wxpay: T, validate: ValidateOpt
   const checked: Request = async (pathname, method, data, config) => {
     const operation = `${pathname}#${method}`
     if (validate !== 'reply') {
-      await validators.check(operation, pathname, method, 'data', data ?? {})
-      await validators.check(operation, pathname, method, 'config', config ?? {})
+      const issues = [
+        ...(await validators.issues(operation, pathname, method, 'data', data ?? {})),
+        ...(await validators.issues(operation, pathname, method, 'config', config ?? {})),
+      ]
+      if (issues.length > 0) throw new WechatpayValidationError(operation, 'request', issues)
     }
     const response = await request(pathname, method, data, config)
-    if (validate !== 'request') await validators.check(operation, pathname, method, 'reply', response.data, response)
+    if (validate !== 'request') {
+      const issues = await validators.issues(operation, pathname, method, 'reply', response.data)
+      if (issues.length > 0) throw new WechatpayValidationError(operation, 'reply', issues, response)
+    }
     return response
   }
   Object.defineProperty(client, 'request', { value: checked, configurable: true, writable: true })
@@ -93,14 +98,14 @@ class Validators {
 
   constructor(private readonly dir: URL) {}
 
-  async check(
+  /** What `value` breaks of the operation's schema for `part`: nothing when it has none. */
+  async issues(
     operation: string,
     pathname: string,
     method: string,
     part: Part,
     value: unknown,
-    response?: unknown,
-  ): Promise<void> {
+  ): Promise<ValidationIssue[]> {
     const key = `${operation} ${part}`
     const schemas = this.load(operation, pathname, method)
     if (!this.compiled.has(key)) {
@@ -108,12 +113,9 @@ class Validators {
       this.compiled.set(key, schema && (await this.compiler())(schema))
     }
     const validator = this.compiled.get(key)
-    if (!validator) return
+    if (!validator) return []
     if (part === 'config') value = withDocumentedHeaders(value as Record<string, unknown>, headerNames(schemas))
-    if (validator(value)) return
-    const root = part === 'reply' ? 'reply' : part
-    const issues = (validator.errors ?? []).map((error) => issueOf(root, error))
-    throw new WechatpayValidationError(operation, part === 'reply' ? 'reply' : 'request', issues, response)
+    return validator(value) ? [] : (validator.errors ?? []).map((error) => issueOf(part, error))
   }
 
   private load(operation: string, pathname: string, method: string): OperationSchemas | undefined {
@@ -134,12 +136,8 @@ class Validators {
   }
 
   private compiler(): Promise<Compile> {
-    this.compile ??= import('ajv/dist/2020.js').then((module) => {
-      // ajv is CommonJS: its class is the module itself and also its `default`, typed one way or the other by the
-      // importer's module settings.
-      const exported = module as unknown as { default: AjvClass & { default?: AjvClass } }
-      const Ajv = exported.default.default ?? exported.default
-      const ajv = new Ajv({ allErrors: true, allowUnionTypes: true })
+    this.compile ??= import('ajv/dist/2020.js').then(({ Ajv2020 }) => {
+      const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true })
       return (schema: object) => ajv.compile(schema)
     })
     return this.compile

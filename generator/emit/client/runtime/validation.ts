@@ -72,11 +72,17 @@ export function withValidation<T extends object>(wxpay: T, validate: ValidateOpt
   const checked: Request = async (pathname, method, data, config) => {
     const operation = `${pathname}#${method}`
     if (validate !== 'reply') {
-      await validators.check(operation, pathname, method, 'data', data ?? {})
-      await validators.check(operation, pathname, method, 'config', config ?? {})
+      const issues = [
+        ...(await validators.issues(operation, pathname, method, 'data', data ?? {})),
+        ...(await validators.issues(operation, pathname, method, 'config', config ?? {})),
+      ]
+      if (issues.length > 0) throw new WechatpayValidationError(operation, 'request', issues)
     }
     const response = await request(pathname, method, data, config)
-    if (validate !== 'request') await validators.check(operation, pathname, method, 'reply', response.data, response)
+    if (validate !== 'request') {
+      const issues = await validators.issues(operation, pathname, method, 'reply', response.data)
+      if (issues.length > 0) throw new WechatpayValidationError(operation, 'reply', issues, response)
+    }
     return response
   }
   Object.defineProperty(client, 'request', { value: checked, configurable: true, writable: true })
@@ -91,14 +97,14 @@ class Validators {
 
   constructor(private readonly dir: URL) {}
 
-  async check(
+  /** What `value` breaks of the operation's schema for `part`: nothing when it has none. */
+  async issues(
     operation: string,
     pathname: string,
     method: string,
     part: Part,
     value: unknown,
-    response?: unknown,
-  ): Promise<void> {
+  ): Promise<ValidationIssue[]> {
     const key = `${operation} ${part}`
     const schemas = this.load(operation, pathname, method)
     if (!this.compiled.has(key)) {
@@ -106,11 +112,9 @@ class Validators {
       this.compiled.set(key, schema && (await this.compiler())(schema))
     }
     const validator = this.compiled.get(key)
-    if (!validator) return
+    if (!validator) return []
     if (part === 'config') value = withDocumentedHeaders(value as Record<string, unknown>, headerNames(schemas))
-    if (validator(value)) return
-    const issues = (validator.errors ?? []).map((error) => issueOf(part, error))
-    throw new WechatpayValidationError(operation, part === 'reply' ? 'reply' : 'request', issues, response)
+    return validator(value) ? [] : (validator.errors ?? []).map((error) => issueOf(part, error))
   }
 
   private load(operation: string, pathname: string, method: string): OperationSchemas | undefined {
