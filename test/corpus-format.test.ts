@@ -1,6 +1,7 @@
 import { format } from 'prettier'
 import { describe, expect, test } from 'vitest'
 import { emitClient } from '../generator/emit/client/emit-client.js'
+import { VALIDATION_RUNTIME, validationRuntimeText } from '../generator/emit/client/validation-runtime.js'
 import { emitDocs } from '../generator/emit/docs/emit-docs.js'
 import { emitTypes } from '../generator/emit/types/emit-types.js'
 import { PRETTIER } from '../generator/emit/types/print-declarations.js'
@@ -15,6 +16,7 @@ describe.skipIf(!hasCorpus)('generated TypeScript of the whole corpus is prettie
     const { document } = readDocs(corpusDir)
     const texts = new Map(emitTypes(document, 'corpus'))
     texts.set('client.ts', emitClient('corpus'))
+    texts.set(VALIDATION_RUNTIME, validationRuntimeText('corpus'))
     for (const [path, markdown] of emitDocs(document, 'corpus')) {
       const blocks = [...markdown.matchAll(/^\/\/ @filename: virtual\.ts\n([\s\S]*?)^\/\/ @filename: business\.js$/gm)]
       blocks.forEach((block, i) => texts.set(`${path} block ${i + 1}`, block[1]!))
@@ -22,9 +24,9 @@ describe.skipIf(!hasCorpus)('generated TypeScript of the whole corpus is prettie
     const changed: string[] = []
     for (const [path, text] of texts) if ((await format(text, PRETTIER)) !== text) changed.push(path)
     const pages = document.pages.filter((p) => p.role === 'operations').length
-    console.log(`prettier over ${texts.size} generated TypeScript texts (${pages} page declaration files, index.d.ts, client.ts, ${texts.size - pages - 2} virtual.ts blocks): ${changed.length} changed`)
+    console.log(`prettier over ${texts.size} generated TypeScript texts (${pages} page declaration files, index.d.ts, client.ts, client/validation.ts, ${texts.size - pages - 3} virtual.ts blocks): ${changed.length} changed`)
     expect(changed).toEqual([])
     // Every page's declarations and every operation's block were checked.
-    expect(texts.size).toBe(pages + 2 + document.operations.length)
+    expect(texts.size).toBe(pages + 3 + document.operations.length)
   })
 })

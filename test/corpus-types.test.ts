@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { emitClient } from '../generator/emit/client/emit-client.js'
+import { VALIDATION_RUNTIME, validationRuntimeText } from '../generator/emit/client/validation-runtime.js'
 import { emitTypes } from '../generator/emit/types/emit-types.js'
 import { eventNamespace, propertyName } from '../generator/emit/types/identifiers.js'
 import { readDocs } from '../generator/read-docs.js'
@@ -14,6 +15,7 @@ describe.skipIf(!hasCorpus)('declarations of the whole corpus', () => {
     const { document } = readDocs(corpusDir)
     const files = await emitTypes(document, 'corpus')
     files.set('client.ts', await emitClient('corpus'))
+    files.set(VALIDATION_RUNTIME, validationRuntimeText('corpus'))
     const probes = document.operations.map((op) =>
       op.kind === 'endpoint'
         ? `w.${op.segments.map(propertyName).join('.')}.${op.method},`
