@@ -1,4 +1,4 @@
-// `npm run bench:openapi`: what the `openapi` target and the client's validation cost, over ../shared/corpus, every
+// `npm run bench:openapi`: what the `openapi` and `validation` targets and the client's validation cost, over ../shared/corpus, every
 // figure measured in this one run and printed as ratios. Generate runs are processes of their own, timed whole, each
 // the best of two taken in turn (the machines are shared). Validation is timed per call in this process, against the
 // RSA signature the runtime computes for every APIv3 call anyway.
@@ -32,7 +32,12 @@ const run = (name: string, targets: string): Run => {
 }
 const best = (runs: Run[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a))
 
-const sets = { default: DEFAULT_TARGETS.join(','), 'default+openapi': [...DEFAULT_TARGETS, 'openapi'].join(','), openapi: 'openapi' }
+const sets = {
+  default: DEFAULT_TARGETS.join(','),
+  'default+validation': [...DEFAULT_TARGETS, 'validation'].join(','),
+  'default+openapi': [...DEFAULT_TARGETS, 'openapi'].join(','),
+  openapi: 'openapi',
+}
 type Set = keyof typeof sets
 const names = Object.keys(sets) as Set[]
 const cold = new Map<Set, Run[]>(names.map((n) => [n, []]))
@@ -41,7 +46,7 @@ const warm = new Map(names.map((n) => [n, best([run(`${n}-2`, sets[n]), run(`${n
 // A maintainer's edit, as `npm run bench` makes it: one description of one page.
 const changedPage = join(docs, pages.find((p) => p.startsWith('openapi/v3/') && readFileSync(join(docs, p), 'utf8').includes('| 商户号'))!)
 const onePage = new Map<Set, Run>()
-for (const n of ['default', 'default+openapi'] as const) {
+for (const n of ['default', 'default+validation', 'default+openapi'] as const) {
   onePage.set(n, best(['(已核对)', '(再核对)'].map((mark) => {
     writeFileSync(changedPage, readFileSync(changedPage, 'utf8').replace(/\| 商户号(\([^)]*\))?/, `| 商户号${mark}`))
     return run(`${n}-2`, sets[n])
@@ -51,7 +56,7 @@ for (const n of ['default', 'default+openapi'] as const) {
 // Validation per call: every endpoint's schema files of the corpus, a value each schema accepts, a runtime whose
 // request answers at once; the first call of an operation reads and compiles its schemas (the first of all also
 // loads ajv), the next ones only validate.
-const schemasDir = join(work, 'out-default-2', 'client/schemas')
+const schemasDir = join(work, 'out-default+validation-2', 'validation')
 const files = readdirSync(schemasDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).sort()
 const fake = { client: { request: async (_pathname: string, _method: string, _data?: unknown, _config?: Record<string, unknown>) => ({ data: undefined }) } }
 const wxpay = withValidation(fake, 'request', pathToFileURL(`${schemasDir}/`))

@@ -22,5 +22,5 @@ export type Wechatpay = WeChatPay.Wechatpay
  */
 export function createWechatpay(config: WechatpayConfig, options: ValidationOptions = {}): Wechatpay {
   const wxpay = new Runtime(config) as unknown as Wechatpay
-  return options.validate ? withValidation(wxpay, options.validate, new URL('./client/schemas/', import.meta.url)) : wxpay
+  return options.validate ? withValidation(wxpay, options.validate, new URL('./validation/', import.meta.url)) : wxpay
 }

@@ -8,8 +8,8 @@ import { buildIr } from './ir/build-ir.js'
 import type { IrOperation, IrPage, IrSource } from './ir/types.js'
 import { parsePage } from './parse/parse-page.js'
 
-/** Outputs made page by page (the client's: its validators' schemas); `ir`, `client.ts` and `openapi` from all pages at once. */
-export type PageTarget = 'types' | 'docs' | 'client'
+/** Outputs made page by page (`validation`: the client's validators' schemas); `ir`, `client` and `openapi` from all pages at once. */
+export type PageTarget = 'types' | 'docs' | 'validation'
 
 export interface PageInput {
   /** Relative to the docs root, `/` separators. */
@@ -94,7 +94,7 @@ export function emitPageOutputs(result: PageResult, operations: IrOperation[], d
     result.outputs[docsPath(page.source.file)] = Buffer.from(pageDocsText(page, operations, docsLabel, format))
     result.docsEntry = docsIndexEntry(page, operations)
   }
-  if (result.targets.includes('client')) for (const [path, text] of pageSchemaFiles(page, operations, docsLabel)) result.outputs[path] = Buffer.from(text)
+  if (result.targets.includes('validation')) for (const [path, text] of pageSchemaFiles(page, operations, docsLabel)) result.outputs[path] = Buffer.from(text)
   timings.emit += performance.now() - started - formatting
   timings.format += formatting
 }

@@ -9,14 +9,14 @@ import { progressReporter } from './progress.js'
 import { watchDocs } from './watch.js'
 
 const USAGE = `Usage:
-  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs,openapi] [--check] [--watch]
+  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs,…] [--check] [--watch]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
 
   --docs DIR       docs pages to read (default: docs)
   --out DIR        where generated files go (default: generated)
   --targets        comma-separated outputs (default: ir,types,client,docs): ir (ir.json), types (types/**.d.ts),
-                   client (client.ts and client/, needs types), docs (docs/**.md twoslash pages),
-                   openapi (openapi.json and openapi.yaml)
+                   client (client.ts, needs types), docs (docs/**.md twoslash pages), and when asked for:
+                   validation (validation/**.json, the client's schemas, needs client), openapi (openapi.json/.yaml)
   --check          write nothing; exit 1 when the files in --out are stale
   --watch          regenerate when a docs page changes, until interrupted
   --cache-dir DIR  page cache (default: node_modules/.cache/wechatpay-codegen)
@@ -62,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const unknown = targets.filter((t) => !(TARGETS as readonly string[]).includes(t))
   if (unknown.length > 0) return usage(`Unexpected target(s) ${unknown.join(', ')}, expected: ${TARGETS.join(', ')}`)
   if (targets.includes('client') && !targets.includes('types')) return usage('The client target needs the types target: add `types` to --targets')
+  if (targets.includes('validation') && !targets.includes('client')) return usage('The validation target needs the client target: add `client` to --targets')
 
   const options: GenerateOptions = {
     docsDir: resolve(values.docs),

@@ -48,7 +48,7 @@ export async function generateInto(options: GenerateOptions, outDir: string, che
     }
   }
   const read = readInputs(options)
-  const owned = options.targets.filter((t) => t === 'types' || t === 'docs' || t === 'client')
+  const owned = options.targets.filter((t) => t === 'types' || t === 'docs' || t === 'validation')
   const recordFile = options.cacheDir === false ? undefined : join(options.cacheDir, 'runs', `${hash([outDir, options.docsLabel, ...options.targets]).slice(0, 32)}.json`)
   const run = hash([...read.keys.map(String), options.docsLabel, ...options.targets])
   const record = recordFile ? loadRecord(recordFile) : undefined

@@ -34,7 +34,7 @@ for (const [path, text] of pageSchemaFiles(document.pages[0]!, document.operatio
   mkdirSync(dirname(join(dir, path)), { recursive: true })
   writeFileSync(join(dir, path), text)
 }
-const schemas = pathToFileURL(join(dir, 'client/schemas/'))
+const schemas = pathToFileURL(join(dir, 'validation/'))
 
 const valid = {
   data: { out_trade_no: 'T1', amount: { total: 1, currency: 'CNY' }, detail: [{ goods_id: 'G', quantity: 2 }], tags: ['a'] },
@@ -102,6 +102,11 @@ describe('request validation: each rule kind named with its path, nothing sent',
     const { call, sent } = client('both')
     await call({}, {}, pathname)
     expect(sent).toHaveLength(1)
+  })
+
+  test('without the schema files (no `validation` target) the client is refused, not left unchecked', () => {
+    const nowhere = pathToFileURL(join(dir, 'missing/'))
+    expect(() => withValidation({ client: { request: async () => ({}) } }, 'both', nowhere)).toThrow(/generate them with the `validation` target/)
   })
 
   test('an unknown mode is refused when the client is made', () => {

@@ -4,9 +4,9 @@ import { fieldSchema, objectSchema, typeSchema, type SchemaOptions } from '../op
 import { repliesXmlText } from '../types/declare-response.js'
 import { bodyObject, bodyOf, carriesBody, headersOf, multipartMeta } from '../types/request-shape.js'
 
-/** Where the validators' schemas of an endpoint go: `client/schemas/v3/pay/transactions/jsapi.post.json`. */
+/** Where the validators' schemas of an endpoint go: `validation/v3/pay/transactions/jsapi.post.json`. */
 export function schemasPath(op: IrEndpoint): string {
-  return `client/schemas/${op.uri}.${op.method}.json`
+  return `validation/${op.uri}.${op.method}.json`
 }
 
 const BARE: SchemaOptions = { text: false, annotate: false }

@@ -1,8 +1,9 @@
 // Opt-in validation for the generated client: wechatpay-codegen copies this file as it is into `client/validation.ts`
 // beside `client.ts`, so it is type-checked and tested here as code. It reads the JSON Schemas the generator writes
-// under `client/schemas/`, one file per endpoint, and compiles them with ajv, which it loads on the first validated
+// under `validation/` (target `validation`), one file per endpoint, and compiles them with ajv, which it loads on the first validated
 // call: a client created without `validate` never loads ajv or a schema.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { ErrorObject, ValidateFunction } from 'ajv'
 
 /** What to check: the request (`data` and `config`, before the runtime signs them), the verified reply, or both. */
@@ -66,6 +67,11 @@ const PATHNAME = /^v[23](\/(?!\.\.?(\/|$))[^/\\?#%]+)+$/
 export function withValidation<T extends object>(wxpay: T, validate: ValidateOption, schemasDir: URL): T {
   if (!MODES.includes(validate))
     throw new TypeError(`Unexpected validate option ${JSON.stringify(validate)}, expected one of ${MODES.join(', ')}`)
+  if (!existsSync(schemasDir)) {
+    throw new Error(
+      `Validation reads the schemas in ${fileURLToPath(schemasDir)}: generate them with the \`validation\` target`,
+    )
+  }
   const client = (wxpay as unknown as { client: { request: Request } }).client
   const request = client.request.bind(client)
   const validators = new Validators(schemasDir)
