@@ -17,6 +17,7 @@ let source: string | undefined
 function runtimeSource(): string {
   if (source) return source
   const beside = fileURLToPath(new URL('./runtime/validation.ts', import.meta.url))
-  source = existsSync(beside) ? beside : beside.replace(/([\\/])dist([\\/])generator([\\/])/, '$1generator$3')
+  // The last `dist/generator/` of the path is the package's own.
+  source = existsSync(beside) ? beside : beside.replace(/^(.*)([\\/])dist[\\/]generator([\\/])/, '$1$2generator$3')
   return source
 }
