@@ -1,5 +1,5 @@
 import { diagnosticsOf, type Diagnostic } from './diagnostics/report.js'
-import { docsIndexEntry, docsPath, pageDocsText, type DocsIndexEntry } from './emit/docs/emit-docs.js'
+import { docsPath, pageDocsText } from './emit/docs/emit-docs.js'
 import { pageTypesText, typesPath } from './emit/types/emit-types.js'
 import { printDoc, type Format } from './emit/types/print-declarations.js'
 import { irEntry } from './emit/emit-ir.js'
@@ -49,8 +49,6 @@ export interface PageResult {
   diagnostics: Diagnostic[]
   /** Output path → UTF-8 text, for the page targets computed. */
   outputs: Record<string, Uint8Array>
-  /** The page's line in docs/index.md, when it has operations. */
-  docsEntry?: DocsIndexEntry
   targets: PageTarget[]
   timings: Timings
 }
@@ -77,7 +75,6 @@ export function buildPage(input: PageInput): PageResult {
 export function emitPageOutputs(result: PageResult, operations: IrOperation[], docsLabel: string, timings: Timings): void {
   const { page } = result
   result.outputs = {}
-  delete result.docsEntry
   if (page.role !== 'operations' || operations.length === 0) return
   // Emitting builds documents; laying them out as text is timed apart, as `format`.
   const started = performance.now()
@@ -91,7 +88,6 @@ export function emitPageOutputs(result: PageResult, operations: IrOperation[], d
   if (result.targets.includes('types')) result.outputs[typesPath(page.source.file)] = Buffer.from(pageTypesText(page, operations, docsLabel, format))
   if (result.targets.includes('docs')) {
     result.outputs[docsPath(page.source.file)] = Buffer.from(pageDocsText(page, operations, docsLabel, format))
-    result.docsEntry = docsIndexEntry(page, operations)
   }
   timings.emit += performance.now() - started - formatting
   timings.format += formatting

@@ -3,7 +3,6 @@ import { join, relative, sep } from 'node:path'
 import type { PageInput, PageOperation, PageResult, PageTarget, Timings } from './build-page.js'
 import { sortDiagnostics, type Diagnostic } from './diagnostics/report.js'
 import { emitClient } from './emit/client/emit-client.js'
-import { DOCS_INDEX, docsIndexText, type DocsIndexEntry } from './emit/docs/docs-index.js'
 import { emitIr, irEntry } from './emit/emit-ir.js'
 import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from './emit/types/types-index.js'
 import type { IrOperation } from './ir/types.js'
@@ -12,6 +11,7 @@ import { PagePool } from './page-pool.js'
 import { listPages } from './list-pages.js'
 import type { Outputs } from './write-outputs.js'
 import { rules } from './diagnostics/rules.js'
+import { siteOutputs } from './site-outputs.js'
 
 export type Target = 'ir' | 'types' | 'client' | 'docs'
 export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs']
@@ -171,9 +171,9 @@ async function merge(results: PageResult[], keys: Array<string | undefined>, opt
     outputs.set(TYPES_INDEX, typesIndexText(paths, protocolsOf(operations), options.docsLabel))
   }
   if (targets.has('client')) outputs.set('client.ts', emitClient(options.docsLabel))
-  if (targets.has('docs')) {
-    const entries = final.flatMap((r): DocsIndexEntry[] => (r.docsEntry ? [r.docsEntry] : []))
-    outputs.set(DOCS_INDEX, docsIndexText(entries, options.docsLabel))
-  }
+  // The site's navigation is checked on every run (check too); its pages are written with the docs.
+  const site = siteOutputs(final, options.docsLabel, (file) => relative(options.cwd ?? process.cwd(), join(options.docsDir, file)).split(sep).join('/'))
+  diagnostics.push(...site.diagnostics)
+  if (targets.has('docs')) for (const [path, text] of site.outputs) outputs.set(path, text)
   return { pages: final.length, operations: operations.length, diagnostics: sortDiagnostics(diagnostics), outputs, origins }
 }

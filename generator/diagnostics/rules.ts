@@ -11,7 +11,7 @@ export interface Rule {
 
 export const rules = {
   // Page structure
-  'page-skipped': { severity: 'info', description: 'A redirect stub or catalogue page defines no operation (A19).' },
+  'page-skipped': { severity: 'info', description: 'A redirect stub defines no operation (A19).' },
   'frontmatter-invalid': { severity: 'error', description: 'The YAML frontmatter does not parse or is not a map.' },
   'heading-without-method': { severity: 'error', description: 'A heading lacks a `{#get|post|put|patch|delete}` anchor.' },
   'duplicate-method': { severity: 'error', description: 'A page declares the same method twice.' },
@@ -22,6 +22,11 @@ export const rules = {
   'duplicate-operation': { severity: 'error', description: 'Two pages define the same (URI, method).' },
   'missing-links': { severity: 'info', description: 'The operation has no `参阅` official-doc link (A24).' },
   'missing-description': { severity: 'info', description: 'The operation has no description (A24).' },
+  // Catalogues and navigation
+  'catalogue-row': { severity: 'warning', description: 'A catalogue row cannot be read: no group, no link, or a `rowspan` that miscounts; it is skipped.' },
+  'catalogue-link-unknown': { severity: 'warning', description: 'A catalogue link names no page of the docs, or an anchor no operation or variant of that page.' },
+  'catalogue-link-moved': { severity: 'info', description: 'A catalogue link names a redirect stub; the navigation links its target.' },
+  'redirect-target-unknown': { severity: 'warning', description: 'A redirect stub names no page of the docs; no redirect is made.' },
   // Rows and cells
   'table-header': { severity: 'error', description: 'A parameter table header is not `| KIND | 类型 {.type} | 描述 {.desc}`.' },
   'missing-description-cell': { severity: 'warning', description: 'A row has two cells, no description (A7).' },

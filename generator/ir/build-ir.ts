@@ -17,6 +17,7 @@ export function buildIr(parsed: Array<{ page: PageModel; file: VFile }>): IrDocu
   for (const { page, file } of sorted) {
     const irPage: IrPage = { kind: 'page', source: { file: page.path, line: 1, column: 1 }, role: page.role, title: page.title, operations: [] }
     if (page.redirect !== undefined) irPage.redirect = page.redirect
+    if (page.catalogue) irPage.catalogue = page.catalogue
     document.pages.push(irPage)
     const address = pageAddress(page.path)
     if (!address) {

@@ -31,6 +31,103 @@ export interface IrPage {
   operations: string[]
   /** Target of a redirect stub, e.g. `/webhook/v3/BRAND_MEMBER_CARD_SP.USER_CARD.CREATE`. */
   redirect?: string
+  /** What a catalogue page lists (`openapi/index.md`, `webhook/index.md`). */
+  catalogue?: IrCatalogue
+}
+
+/**
+ * A catalogue page's table: business groups (`基础支付`, or the notification format `XML`/`JSON`), each a list of
+ * links to operations, offered in direct mode (直连商户模式), partner mode (合作伙伴模式) or both.
+ */
+export interface IrCatalogue {
+  kind: 'catalogue'
+  /** The first column's header: `业务标签` or `通知格式`. */
+  heading: string
+  /** The page's frontmatter description. */
+  description: string | null
+  groups: IrCatalogueGroup[]
+  source: IrSource
+}
+
+export interface IrCatalogueGroup {
+  kind: 'catalogue-group'
+  label: string
+  /** `data-protocol`, or `v2` for an `XML` group and `v3` for a `JSON` one. */
+  protocol?: 'v2' | 'v3'
+  entries: IrCatalogueEntry[]
+  source: IrSource
+}
+
+export type IrMode = 'direct' | 'partner'
+
+export interface IrCatalogueEntry {
+  kind: 'catalogue-entry'
+  label: string
+  /** The link as written: `/openapi/v3/brand/profitsharing/orders#post`. */
+  href: string
+  /** The page it names, relative to the docs root (`openapi/v3/brand/profitsharing/orders.md`); null off the docs. */
+  page: string | null
+  /** `post` or a webhook variant such as `BASIC`, without `#`. */
+  anchor?: string
+  modes: IrMode[]
+  /** `:closed_lock_with_key:` (a merchant certificate is needed) and struck-through or `:no_entry_sign:` labels. */
+  marks: Array<'certificate' | 'deprecated'>
+  source: IrSource
+}
+
+/**
+ * The site's navigation, made from the catalogue pages and checked against the pages and operations there are:
+ * sections (`openapi`, `webhook`), their business groups, and the redirects of moved pages.
+ */
+export interface IrNavigation {
+  kind: 'navigation'
+  sections: IrNavSection[]
+  redirects: IrRedirect[]
+}
+
+export interface IrNavSection {
+  kind: 'nav-section'
+  /** The catalogue page's folder: `openapi` or `webhook`. */
+  name: string
+  title: string
+  description: string | null
+  /** The catalogue page the section is made from (`openapi/index.md`); null for pages no catalogue covers. */
+  catalogue: string | null
+  groups: IrNavGroup[]
+  source: IrSource
+}
+
+export interface IrNavGroup {
+  kind: 'nav-group'
+  label: string
+  protocol?: 'v2' | 'v3'
+  items: IrNavItem[]
+  /** Pages no catalogue lists, gathered by protocol so every page is reached. */
+  unlisted?: true
+  source: IrSource
+}
+
+export interface IrNavItem {
+  kind: 'nav-item'
+  label: string
+  /** The docs page, relative to the docs root. */
+  page: string
+  anchor?: string
+  /** The operation the item names, when its page defines it. */
+  operation?: string
+  modes: IrMode[]
+  marks: IrCatalogueEntry['marks']
+  source: IrSource
+}
+
+/** A moved page: its old address keeps working by a refresh to the new one. */
+export interface IrRedirect {
+  kind: 'redirect'
+  /** The stub page, relative to the docs root. */
+  from: string
+  /** The target page, relative to the docs root. */
+  to: string
+  source: IrSource
 }
 
 export type IrOperation = IrEndpoint | IrWebhook

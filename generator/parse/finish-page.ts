@@ -23,8 +23,7 @@ export function finishPage(file: VFile, page: PageModel, frontmatter: Frontmatte
   }
   if (page.sections.length === 0) {
     page.role = catalogue ? 'catalogue' : 'empty'
-    if (catalogue) report(file, 'page-skipped', 'Skipped catalogue page: it links to operations but defines none', { line: 1, column: 1 })
-    else report(file, 'heading-without-method', 'Unexpected page without a method heading, expected `# … {#post}` or a `{#mix}` page', { line: 1, column: 1 })
+    if (!catalogue) report(file, 'heading-without-method', 'Unexpected page without a method heading, expected `# … {#post}` or a `{#mix}` page', { line: 1, column: 1 })
     return
   }
   for (const section of page.sections) {

@@ -2,7 +2,7 @@
  * What `parse/` reads from one page: blocks recognised, rows split, but no nesting or meaning yet.
  * `ir/` turns it into operations.
  */
-import type { HttpMethod, IrExample, IrLink, IrNotice } from '../ir/types.js'
+import type { HttpMethod, IrCatalogue, IrExample, IrLink, IrNotice } from '../ir/types.js'
 import type { Place } from '../diagnostics/report.js'
 
 export interface PageModel {
@@ -11,6 +11,8 @@ export interface PageModel {
   role: 'operations' | 'redirect' | 'catalogue' | 'empty'
   title: string | null
   redirect?: string
+  /** The table of a catalogue page. */
+  catalogue?: IrCatalogue
   sections: SectionModel[]
   /** `1. text {#ANCHOR}` footnotes naming webhook variants. */
   variants: IrLink[]

@@ -7,6 +7,7 @@ import type { PageModel, SectionModel, TableModel } from './page-model.js'
 import { finishPage, type Frontmatter } from './finish-page.js'
 import { linksOf, plainText } from './plain-text.js'
 import { readExample } from './read-example.js'
+import { catalogueHeading, readCatalogue } from './read-catalogue.js'
 import { parameterTableKind, readTable } from './read-table.js'
 
 const METHODS = new Set<string>(['get', 'post', 'put', 'patch', 'delete'])
@@ -138,6 +139,8 @@ export function readPage(file: VFile, tree: Root, descriptions: Map<number, Tabl
         const kind = parameterTableKind(header)
         if (!kind) {
           catalogue = true
+          const heading = catalogueHeading(header)
+          if (heading && !page.catalogue) page.catalogue = readCatalogue(file, lines.slice(place.line - 1, node.position?.end.line ?? place.line), place.line, path, heading, typeof frontmatter.description === 'string' ? frontmatter.description : null)
           break
         }
         const open = containers.findIndex((c) => c.kind === 'code-group')

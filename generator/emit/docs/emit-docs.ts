@@ -5,27 +5,31 @@ import { callExample } from './call-example.js'
 import { parameterTables } from './parameter-table.js'
 import { virtualFile } from './virtual-file.js'
 import { webhookExample } from './webhook-example.js'
-import { DOCS_INDEX, docsIndexEntry, docsIndexText, docsPath, type DocsIndexEntry } from './docs-index.js'
+import { buildNavigation } from '../../ir/build-navigation.js'
+import { emitSite } from '../site/site-pages.js'
+import { docsPath } from './docs-index.js'
 
-export { DOCS_INDEX, docsIndexEntry, docsIndexText, docsPath, type DocsIndexEntry }
+export { docsPath }
 
 /**
  * One twoslash page per docs page, in the format of seed 000: frontmatter, a heading per operation with its method
  * anchor, the description with the official link, a self-contained ```js twoslash block (virtual.ts, then the
- * example after `// ---cut---`), and the parameter tables. Plus `docs/index.md` listing the pages.
+ * example after `// ---cut---`), and the parameter tables. Plus the site's pages and navigation (`emitSite`).
  */
 export function emitDocs(document: IrDocument, docsLabel: string): Map<string, string> {
   const byId = new Map(document.operations.map((op) => [op.id, op]))
+  const operationsOf = (page: IrPage) => page.operations.map((id) => byId.get(id)).filter((op): op is IrOperation => op !== undefined)
   const outputs = new Map<string, string>()
-  const listed: DocsIndexEntry[] = []
   for (const page of document.pages) {
-    if (page.role !== 'operations') continue
-    const operations = page.operations.map((id) => byId.get(id)).filter((op): op is IrOperation => op !== undefined)
-    if (operations.length === 0) continue
+    const operations = operationsOf(page)
+    if (page.role !== 'operations' || operations.length === 0) continue
     outputs.set(docsPath(page.source.file), pageDocsText(page, operations, docsLabel))
-    listed.push(docsIndexEntry(page, operations))
   }
-  outputs.set(DOCS_INDEX, docsIndexText(listed, docsLabel))
+  const { navigation } = buildNavigation(document.pages, (page) =>
+    operationsOf(page).map((op) => ({ id: op.id, method: op.method, variants: op.kind === 'webhook' ? op.variants.map((v) => v.url.replace(/^#/, '')) : [] })),
+  )
+  const titles = new Map(document.pages.map((p) => [p.source.file, p.title ?? p.source.file]))
+  for (const [path, text] of emitSite(navigation, (page) => titles.get(page) ?? page, docsLabel)) outputs.set(path, text)
   return outputs
 }
 

@@ -1,5 +1,6 @@
 import type { IrField, IrOperation, IrType } from '../../ir/types.js'
 import { childrenOf } from '../../ir/walk-fields.js'
+import { cell } from './markdown-text.js'
 
 /**
  * The parameter tables of an operation as markdown: name (with its path), type, required, description. Wrapped in
@@ -79,15 +80,4 @@ function typeLabel(type: IrType): string {
       throw new Error(`Unhandled type ${JSON.stringify(never)}`)
     }
   }
-}
-
-/** Text safe inside a table cell and outside any markup. */
-function cell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, '&#96;')
-    .replace(/\n/g, '<br/>')
 }

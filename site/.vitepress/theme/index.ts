@@ -1,12 +1,8 @@
-// The default theme plus the floating hovers twoslash renders.
-import TwoslashFloatingVue from '@shikijs/vitepress-twoslash/client'
-import '@shikijs/vitepress-twoslash/style.css'
+// The default theme plus the hovers twoslash renders, as static HTML shown by CSS.
+import '@shikijs/twoslash/style-rich.css'
 import type { Theme } from 'vitepress'
 import DefaultTheme from 'vitepress/theme'
 
 export default {
   extends: DefaultTheme,
-  enhanceApp({ app }) {
-    app.use(TwoslashFloatingVue)
-  },
 } satisfies Theme

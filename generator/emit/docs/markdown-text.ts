@@ -1,0 +1,10 @@
+/** Text safe inside a table cell and outside any markup. */
+export function cell(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, '&#96;')
+    .replace(/\n/g, '<br/>')
+}
