@@ -13,7 +13,7 @@ const navigation = resolve(docs, 'site.json')
 const { nav, sidebar } = existsSync(navigation)
   ? (JSON.parse(readFileSync(navigation, 'utf8')) as { nav: DefaultTheme.NavItem[]; sidebar: DefaultTheme.SidebarMulti })
   : { nav: [], sidebar: {} }
-// `https://host/repo/edit/main/docs/:path`: a generated page's docs page has the same path under the docs folder.
+// `https://host/repo/edit/main/docs/:path`, the docs page a generated page came from.
 const editPattern = process.env.SITE_EDIT_URL
 
 // Static hovers (shown by CSS) rather than floating-vue components: the page stays one static string for Vue and
@@ -79,7 +79,8 @@ export default defineConfig({
         },
       },
     },
-    editLink: editPattern ? { pattern: ({ filePath }) => editPattern.replace(':path', filePath), text: '在 GitHub 上编辑此页' } : undefined,
+    // VitePress puts the page's path for `:path`: the docs page has the same path under the docs folder.
+    editLink: editPattern ? { pattern: editPattern, text: '编辑此页' } : undefined,
     lastUpdated: { text: '最后更新于' },
     docFooter: { prev: '上一页', next: '下一页' },
     sidebarMenuLabel: '菜单',

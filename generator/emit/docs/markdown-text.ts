@@ -8,3 +8,8 @@ export function cell(text: string): string {
     .replace(/`/g, '&#96;')
     .replace(/\n/g, '<br/>')
 }
+
+/** `[label](url)` with the label's brackets escaped and the URL's spaces and parentheses encoded. */
+export function markdownLink(label: string, url: string): string {
+  return `[${cell(label).replace(/[[\]]/g, '\\$&')}](${url.replace(/[ ()]/g, encodeURIComponent)})`
+}

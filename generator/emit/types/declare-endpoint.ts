@@ -63,7 +63,7 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
  * The body's members. APIv2's signer always computes `sign` and fills `nonce_str` unless the call is `nonceless`,
  * so both are optional, and `nonce_str` is offered where the table leaves it out.
  */
-function bodyObject(op: IrEndpoint, field: IrField | undefined, xml: boolean): IrObjectType {
+export function bodyObject(op: IrEndpoint, field: IrField | undefined, xml: boolean): IrObjectType {
   const type: IrObjectType = field?.type.kind === 'object' ? field.type : { kind: 'object', fields: [] }
   if (!xml || field === undefined || (field.type.kind === 'object' && field.type.variants?.length)) return type
   const nonceless = op.request.roots.some((r) => r.role === 'nonceless')

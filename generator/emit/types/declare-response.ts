@@ -6,6 +6,11 @@ import { declareObject, declarePayloads, newContext } from './declare-object.js'
 /** The one APIv2 path whose reply the runtime parses as JSON (the first entry of its `SIGNLESS` list). */
 const JSON_REPLIES = new Set(['v2/appauth/getaccesstoken'])
 
+/** APIv2 replies are XML parsed with `parseTagValue: false`: every value arrives as a string. */
+export function xmlReply(op: IrEndpoint): boolean {
+  return op.protocol === 'v2' && !JSON_REPLIES.has(op.uri)
+}
+
 /** `WellformedResponse`: the reply's `data`, plus the payload types it names. */
 export function declareResponse(op: IrEndpoint, link: string | undefined): Array<InterfaceDeclaration | TypeAliasDeclaration> {
   const empty = op.response.empty
@@ -23,9 +28,7 @@ export function declareResponse(op: IrEndpoint, link: string | undefined): Array
         return assertNever(empty.kind)
     }
   }
-  // APIv2 replies are XML parsed with `parseTagValue: false`: every value arrives as a string.
-  const xmlReply = op.protocol === 'v2' && !JSON_REPLIES.has(op.uri)
-  const context = newContext('response', xmlReply, link, 'WellformedResponse')
+  const context = newContext('response', xmlReply(op), link, 'WellformedResponse')
   const declaration = declareObject('WellformedResponse', { kind: 'object', fields: op.response.fields }, context, [`The reply of ${op.title}.`])
   return [declaration, ...declarePayloads(context.payloads)]
 }

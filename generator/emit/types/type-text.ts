@@ -64,7 +64,13 @@ function objectNode(type: IrObjectType, context: TypeContext, path: string[]): T
   return type.fields.length === 0 ? union : { kind: 'intersection', types: [common, union] }
 }
 
-function scalarNode(type: IrScalarType, context: TypeContext): TypeNode {
+/** The wire type of a scalar or encoded field as the declarations write it: what a docs table shows too. */
+export function wireNode(type: IrScalarType | IrEncodedType, xmlReply: boolean): TypeNode {
+  if (type.kind === 'encoded') return type.enum ? enumNode(type.enum, false) : reference('string')
+  return scalarNode(type, { xmlReply })
+}
+
+function scalarNode(type: IrScalarType, context: Pick<TypeContext, 'xmlReply'>): TypeNode {
   const numeric = (type.name === 'integer' || type.name === 'number') && !context.xmlReply
   if (type.enum) return enumNode(type.enum, numeric)
   if (type.name === 'boolean') return reference(context.xmlReply ? 'string' : 'boolean')
@@ -86,7 +92,7 @@ function encodedNode(type: IrEncodedType, context: TypeContext, path: string[]):
     entry.type = payloadNode(type, context, path)
     entry.doc = [`The decoded \`${path.join('.')}\` of {@link ${context.prefix}}.`]
   }
-  return type.enum ? enumNode(type.enum, false) : reference('string')
+  return wireNode(type, context.xmlReply)
 }
 
 function payloadNode(type: IrEncodedType, context: TypeContext, path: string[]): TypeNode {
