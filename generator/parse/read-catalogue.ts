@@ -33,7 +33,8 @@ export function readCatalogue(file: VFile, lines: string[], firstLine: number, p
       const rows = Number(first.attributes.rowspan)
       const declared = first.attributes['data-protocol']
       const protocol = declared === 'v2' || declared === 'v3' ? declared : first.text === 'XML' ? 'v2' : first.text === 'JSON' ? 'v3' : undefined
-      group = { kind: 'catalogue-group', label: first.text, entries: [], source: { file: path, line, column: cells[0]!.offset + 1 } }
+      // `平台收付通<br/>商家转账`: a label broken over two lines reads as one.
+      group = { kind: 'catalogue-group', label: first.text.replace(/\s*<br\s*\/?>\s*/gi, ' '), entries: [], source: { file: path, line, column: cells[0]!.offset + 1 } }
       if (protocol) group.protocol = protocol
       catalogue.groups.push(group)
       left = Number.isInteger(rows) && rows > 0 ? rows : 1

@@ -2,7 +2,7 @@ import type { IrEndpoint, IrField } from '../../ir/types.js'
 import { indexed, reference, type TypeAliasDeclaration, type TypeNode } from '../types/declarations.js'
 import { methodNamespace, propertyName, quote, typeName } from '../types/identifiers.js'
 import { bodyOf, carriesBody, headersOf, multipartMeta } from '../types/request-shape.js'
-import { alias, bindingName, Declared, literalOf, propertyText } from './example-values.js'
+import { alias, bindingName, Declared, fieldLiteral, literalOf, propertyText } from './example-values.js'
 
 /** The usage example of an endpoint: the call, the caret marker under the verb, and the reply handling. */
 export interface CallExample {
@@ -51,7 +51,7 @@ export function callExample(op: IrEndpoint): CallExample {
  */
 function entryOf(field: IrField, container: TypeNode, declared: Declared): string {
   const only = field.type.kind === 'scalar' && field.type.enum?.values.length === 1 ? literalOf(field.type, { kind: 'string', value: String(field.type.enum.values[0]) }) : undefined
-  const literal = literalOf(field.type, field.example) ?? only
+  const literal = fieldLiteral(field) ?? only
   if (literal !== undefined) return `${propertyText(field.name)}: ${literal}`
   const binding = declared.use(field.name, indexed(container, quote(field.name)))
   return binding === field.name ? binding : `${propertyText(field.name)}: ${binding}`

@@ -1,4 +1,4 @@
-import type { IrExample, IrField, IrType } from '../../ir/types.js'
+import type { IrExample, IrField, IrObjectType, IrType } from '../../ir/types.js'
 import { reference, type TypeAliasDeclaration, type TypeNode } from '../types/declarations.js'
 import { quote } from '../types/identifiers.js'
 
@@ -97,9 +97,39 @@ export function literalOf(type: IrType, example: IrExample | undefined): string 
   }
 }
 
-/** Whether every required field of `fields` has an example that fits. */
-export function fieldsHaveExamples(fields: IrField[]): boolean {
-  return fields.every((f) => !f.required || literalOf(f.type, f.example) !== undefined)
+/**
+ * A field's example as a JavaScript literal. The IR keeps examples on leaves only, so an object (or a list of objects)
+ * is put back together from its fields' examples, as the docs' PHP sample wrote it: `{ total: 100, currency: 'CNY' }`.
+ * Undefined when a required member has none that fits, or none has any: the example then uses a declared value.
+ */
+export function fieldLiteral(field: IrField, indent = 2): string | undefined {
+  const type = field.type
+  if (type.kind === 'object') return objectLiteral(type, indent)
+  if (type.kind === 'array' && type.items.kind === 'object') {
+    const item = objectLiteral(type.items, indent)
+    return item === undefined ? undefined : `[${item}]`
+  }
+  return literalOf(type, field.example)
+}
+
+/** Lines wider than this are broken, one member a line. */
+const WIDTH = 100
+
+/** An object literal at column `indent`: on one line when it fits, else a member a line. */
+function objectLiteral(type: IrObjectType, indent: number): string | undefined {
+  // The example fills the first variant of a oneOf, as `attachExamples` attached it.
+  const fields = [...type.fields, ...(type.variants?.[0] ?? [])]
+  const parts: string[] = []
+  for (const field of fields) {
+    const value = fieldLiteral(field, indent + 2)
+    if (value === undefined && field.required) return undefined
+    if (value !== undefined) parts.push(`${propertyText(field.name)}: ${value}`)
+  }
+  if (parts.length === 0) return undefined
+  const line = `{ ${parts.join(', ')} }`
+  if (!line.includes('\n') && indent + line.length <= WIDTH - 20) return line
+  const pad = ' '.repeat(indent + 2)
+  return `{\n${parts.map((part) => `${pad}${part},`).join('\n')}\n${' '.repeat(indent)}}`
 }
 
 export function propertyText(name: string): string {
