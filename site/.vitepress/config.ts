@@ -19,7 +19,7 @@ const editPattern = process.env.SITE_EDIT_URL
 // Static hovers (shown by CSS) rather than floating-vue components: the page stays one static string for Vue and
 // Rollup, which cut a 100-page build from 93 s and 3.0 GB to 33 s and 1.3 GB (README). Results come from the cache
 // the prepass filled; a block it lacks is compiled here and added.
-const cache = new TwoslashCache(resolve(project, TWOSLASH_CACHE_DIR))
+const cache = new TwoslashCache(process.env.SITE_TWOSLASH_CACHE ?? resolve(project, TWOSLASH_CACHE_DIR))
 let compiled = 0
 process.on('exit', () => compiled > 0 && console.log(`twoslash: ${compiled} block(s) compiled by the site build, not the prepass`))
 const twoslash = transformerTwoslash({

@@ -40,7 +40,7 @@ export async function prepareTwoslash(docs: string, cache: TwoslashCache, thread
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = performance.now()
   const docs = resolve(process.env.SITE_DOCS ?? 'generated/docs')
-  const { blocks, made, failed } = await prepareTwoslash(docs, new TwoslashCache(resolve(TWOSLASH_CACHE_DIR)))
+  const { blocks, made, failed } = await prepareTwoslash(docs, new TwoslashCache(resolve(process.env.SITE_TWOSLASH_CACHE ?? TWOSLASH_CACHE_DIR)))
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   console.log(`twoslash: ${blocks} blocks, ${blocks - made - failed} cached, ${made} compiled on ${availableParallelism()} threads in ${seconds} s${failed ? `, ${failed} left to the site build` : ''}`)
 }

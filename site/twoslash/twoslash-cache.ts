@@ -10,7 +10,7 @@ import { writeEntry } from '../../generator/page-cache.js'
 /** The options every block is compiled with, as the site's transformer and the prepass pass them to twoslash. */
 export const TWOSLASH_OPTIONS = { compilerOptions: { ...TWOSLASH_COMPILER_OPTIONS, types: [...TWOSLASH_COMPILER_OPTIONS.types] } }
 
-/** Where results are kept between builds, beside the generator's page cache. */
+/** Where results are kept between builds, beside the generator's page cache (`SITE_TWOSLASH_CACHE` moves it). */
 export const TWOSLASH_CACHE_DIR = 'node_modules/.cache/wechatpay-codegen/twoslash'
 
 /** Packages whose code or declarations decide a block's result. */
