@@ -40,7 +40,7 @@ export default defineConfig({
   title: '微信支付 API',
   description: '由 wechatpay.im 文档生成的微信支付接口与回调通知：TypeScript 声明、调用示例与参数表',
   srcDir: docs,
-  outDir: resolve(project, 'dist/docs-site'),
+  outDir: process.env.SITE_OUT ?? resolve(project, 'dist/docs-site'),
   cacheDir: resolve(project, 'node_modules/.cache/vitepress'),
   cleanUrls: false,
   // From git where the docs folder is in one; a folder outside git shows none (no date is written into pages).

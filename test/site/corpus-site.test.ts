@@ -22,10 +22,10 @@ describe.skipIf(!hasCorpus || !hasChromium)('docs site of the whole corpus', () 
     work = mkdtempSync(join(tmpdir(), 'wechatpay-codegen-corpus-site-'))
     execFileSync(process.execPath, [join(projectDir, 'dist/generator/cli.js'), 'generate', '--docs', corpusDir, '--out', join(work, 'out'), '--no-cache'], { cwd: projectDir, stdio: 'pipe' })
     const started = performance.now()
-    const log = buildSite(join(work, 'out/docs'))
+    const log = buildSite(join(work, 'site'), join(work, 'out/docs'))
     console.log(`corpus site built in ${((performance.now() - started) / 1000).toFixed(0)} s; ${log.split('\n').find((l) => l.startsWith('twoslash:'))}`)
     mkdirSync(SHOTS, { recursive: true })
-    site = await openSite()
+    site = await openSite(join(work, 'site'))
   }, 3_600_000)
 
   afterAll(async () => {

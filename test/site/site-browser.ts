@@ -16,14 +16,14 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 // The flags this workplace's machines need: no sandbox as root, and no background connections to a closed network.
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
-/** `npm run docs:build` over `docs` (a generated docs folder) into `dist/docs-site`; returns its output. */
-export function buildSite(docs?: string): string {
-  return execFileSync('npm', ['run', '--silent', 'docs:build'], {
-    cwd: projectDir,
-    env: { ...process.env, ...(docs ? { SITE_DOCS: docs } : {}), SITE_EDIT_URL: 'https://example.invalid/edit/docs/:path' },
-    encoding: 'utf8',
-    stdio: 'pipe',
-  })
+/**
+ * `docs:build`'s two steps (the generator is built by the global setup) over `docs`, a generated docs folder, into
+ * `out`; returns what they print.
+ */
+export function buildSite(out: string, docs?: string): string {
+  const env = { ...process.env, ...(docs ? { SITE_DOCS: docs } : {}), SITE_OUT: out, SITE_EDIT_URL: 'https://example.invalid/edit/docs/:path' }
+  const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: projectDir, env, encoding: 'utf8', stdio: 'pipe', maxBuffer: 1 << 26 })
+  return run([join(projectDir, 'dist/site/twoslash/prepare-twoslash.js')]) + run([join(projectDir, 'node_modules/vitepress/bin/vitepress.js'), 'build', 'site'])
 }
 
 export interface SiteUnderTest {
@@ -33,7 +33,7 @@ export interface SiteUnderTest {
 }
 
 /** Serves `dir` on 127.0.0.1 (an unknown path is a 404, as on a static host) and starts Chromium. */
-export async function openSite(dir = join(projectDir, 'dist/docs-site')): Promise<SiteUnderTest> {
+export async function openSite(dir: string): Promise<SiteUnderTest> {
   const server = createServer(async (req, res) => {
     const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)))
     try {

@@ -12,9 +12,10 @@ let site: SiteUnderTest
 
 describe.skipIf(!hasChromium)('docs site of generated/docs', () => {
   beforeAll(async () => {
-    buildSite()
+    const out = join(projectDir, 'dist/test-site')
+    buildSite(out)
     mkdirSync(SHOTS, { recursive: true })
-    site = await openSite()
+    site = await openSite(out)
   }, 600_000)
 
   afterAll(async () => {
