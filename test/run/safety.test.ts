@@ -188,7 +188,7 @@ describe('safe to point at any folder', () => {
     const dir = project()
     expect(run(['generate', '--out', 'full', '--cache-dir', 'cache'], dir).status).toBe(0)
     expect(run(['generate', '--out', 'some', '--cache-dir', 'cache', '--targets', 'types,client'], dir).status).toBe(0)
-    expect(readdirSync(join(dir, 'some')).sort()).toEqual(['.wechatpay-codegen', 'client.ts', 'types'])
+    expect(readdirSync(join(dir, 'some')).sort()).toEqual(['.wechatpay-codegen', 'client.ts', 'notification-receiver.ts', 'types'])
   })
 
   test('13. an --out that cannot be made fails in one line, at once', () => {
