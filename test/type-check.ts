@@ -12,9 +12,9 @@ export interface TypeCheckResult {
 
 /**
  * Writes `files` to a fresh folder under node_modules/.cache (so `axios`, `fs` and `wechatpay-axios-plugin` resolve
- * from the project) and type-checks `roots` under `--strict`, library files included.
+ * from the project) and type-checks `roots` under `--strict` and any `options` besides, library files included.
  */
-export function typeCheck(files: Map<string, string>, roots: string[]): TypeCheckResult {
+export function typeCheck(files: Map<string, string>, roots: string[], options: ts.CompilerOptions = {}): TypeCheckResult {
   const base = join(projectDir, 'node_modules/.cache')
   mkdirSync(base, { recursive: true })
   const dir = mkdtempSync(join(base, 'type-check-'))
@@ -34,6 +34,7 @@ export function typeCheck(files: Map<string, string>, roots: string[]): TypeChec
         moduleResolution: ts.ModuleResolutionKind.NodeNext,
         types: ['node'],
         typeRoots: [join(projectDir, 'node_modules/@types')],
+        ...options,
       },
     })
     const diagnostics = ts.getPreEmitDiagnostics(program)

@@ -2,9 +2,13 @@
 // window's edges, APIv2 signing rules, and the replies. The end-to-end tests run it as generated.
 import { createHash, createCipheriv, generateKeyPairSync, randomBytes } from 'node:crypto'
 import { XMLBuilder } from 'fast-xml-parser'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { NotificationError, notificationReceiver, replyV2, replyV3, type NotificationCatalogue } from '../../generator/emit/client/notification-receiver.js'
 import { signV2 } from '../e2e/wechatpay-server.js'
+import { projectDir } from '../helpers.js'
+import { typeCheck } from '../type-check.js'
 import { encryptGcm, signedHeaders, type Change, type NotifierKeys } from '../e2e/wechatpay-notifier.js'
 
 const platform = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
@@ -127,3 +131,24 @@ function signed(body: string, change: Change = {}): [Record<string, string>, str
 function signedReceive(body: string | Buffer): Promise<unknown> {
   return receive(signedHeaders(body.toString('latin1'), keys), body)
 }
+
+describe('the copied receiver in a user project', () => {
+  test('the generated client and receiver compile under the strictest options a project may set', () => {
+    const dir = join(projectDir, 'generated')
+    const files = new Map(
+      (readdirSync(dir, { recursive: true }) as string[]).filter((p) => p.endsWith('.ts')).map((p) => [p, readFileSync(join(dir, p), 'utf8')]),
+    )
+    const strictest = {
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      noPropertyAccessFromIndexSignature: true,
+      noImplicitOverride: true,
+      noImplicitReturns: true,
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      verbatimModuleSyntax: true,
+      isolatedModules: true,
+    }
+    expect(typeCheck(files, ['client.ts'], strictest).errors).toEqual([])
+  })
+})

@@ -26,9 +26,8 @@ export type NotificationShape =
  * `sign` nor an encrypted field, so that nothing would show it came from WeChat Pay.
  */
 export function notificationShape(op: IrWebhook): NotificationShape | undefined {
-  const root = op.request.roots.find((r) => r.role === 'body')?.field
-  if (root?.type.kind !== 'object') return undefined
   const fields = bodyFields(op)
+  if (fields.length === 0) return undefined
   const namespace = webhookNamespace(op)
   const body = `${namespace}.${webhookBodyName(op)}`
   const payload = (type: IrType, path: string[]) => {
