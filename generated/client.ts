@@ -9,6 +9,7 @@ import {
   type ReceivedV2,
   type ReceivedV3,
 } from './notification-receiver.js'
+import { withValidation, type ValidationOptions } from './client/validation.js'
 
 export {
   NotificationError,
@@ -24,6 +25,12 @@ export {
   type ReplyV2,
   type ReplyV3,
 } from './notification-receiver.js'
+export {
+  WechatpayValidationError,
+  type ValidateOption,
+  type ValidationIssue,
+  type ValidationOptions,
+} from './client/validation.js'
 
 /**
  * The runtime's configuration: `mchid`; for APIv3 `serial`, `privateKey` and `certs` (platform certificates or
@@ -35,9 +42,15 @@ export type WechatpayConfig = ConstructorParameters<typeof Runtime>[0]
 /** The chain typed by the generated declarations: `wxpay.v3.pay.transactions.jsapi.post(data, config)`. */
 export type Wechatpay = WeChatPay.Wechatpay
 
-/** Creates the `wechatpay-axios-plugin` instance: it signs requests and verifies replies; these types check the calls. */
-export function createWechatpay(config: WechatpayConfig): Wechatpay {
-  return new Runtime(config) as unknown as Wechatpay
+/**
+ * Creates the `wechatpay-axios-plugin` instance: it signs requests and verifies replies; these types check the calls.
+ * With `{ validate: 'request' | 'reply' | 'both' }` each call's data and config are also checked against the docs'
+ * schemas (`validation/`, the `validation` target) before they are signed, and each reply after it is verified; a
+ * failure rejects the call with a `WechatpayValidationError`.
+ */
+export function createWechatpay(config: WechatpayConfig, options: ValidationOptions = {}): Wechatpay {
+  const wxpay = new Runtime(config) as unknown as Wechatpay
+  return options.validate ? withValidation(wxpay, options.validate, new URL('./validation/', import.meta.url)) : wxpay
 }
 
 /** Every APIv3 notification of the docs, verified and decrypted: `event_type` tells them apart. */

@@ -11,15 +11,17 @@ import { watchDocs } from './run/watch.js'
 import { DIFF_FORMATS, diffCommand, FAIL_ON } from './diff/diff-command.js'
 
 const USAGE = `Usage:
-  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs] [--include GLOB] [--exclude GLOB]
+  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs,…] [--include GLOB] [--exclude GLOB]
                              [--check] [--force] [--watch] [--config FILE]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
   wechatpay-codegen diff     --base OLD_DOCS [--docs NEW_DOCS] [--format text|json|markdown] [--fail-on breaking|any|none]
 
   --docs DIR       docs pages to read (default: docs)
   --out DIR        where generated files go (default: generated); not the docs folder, inside it or above it
-  --targets        comma-separated outputs (default: all): ir (ir.json), types (types/**.d.ts),
-                   client (client.ts and notification-receiver.ts, needs types), docs (docs/**.md twoslash pages)
+  --targets        comma-separated outputs (default: ir,types,client,docs): ir (ir.json), types (types/**.d.ts),
+                   client (client.ts, notification-receiver.ts, client/validation.ts; needs types), docs (docs/**.md
+                   twoslash pages); and when asked for: validation (validation/**.json, the schemas the client's
+                   validation reads; needs client), openapi (openapi.json and openapi.yaml)
   --include GLOB   only operations whose id (v3/pay/transactions/jsapi#post) or page path matches; repeatable
   --exclude GLOB   leave out operations whose id or page path matches; repeatable
   --config FILE    options as a JSON or YAML object (default: wechatpay-codegen.config.json or .yaml, if present);

@@ -5,7 +5,7 @@ import type { Diagnostic } from './diagnostics/report.js'
 import { generateInto, type GenerateOptions } from './run/generate-into.js'
 import type { LockOwner } from './run/folder-lock.js'
 import type { PagePool } from './run/page-pool.js'
-import { TARGETS, type Target } from './run/run-pages.js'
+import { DEFAULT_TARGETS, TARGETS, type Target } from './run/run-pages.js'
 
 /** What a build needs to say, in `wechatpay-codegen.config.json` (or `.yaml`) or to `generate()`; flags win. */
 export interface Config {
@@ -13,7 +13,7 @@ export interface Config {
   docs?: string
   /** Where outputs go (default `generated`). */
   out?: string
-  /** Outputs to make (default: all). */
+  /** Outputs to make (default: ir, types, client, docs; validation and openapi when asked for). */
   targets?: Target[]
   /** Globs over operation ids (`v3/pay/transactions/*`) or page paths (`openapi/v3/pay/**`): only these. */
   include?: string[]
@@ -68,10 +68,11 @@ export async function generate(input: GenerateInput = {}, pool?: PagePool): Prom
 export function resolveOptions(input: GenerateInput): GenerateOptions & { outLabel: string } {
   const cwd = resolve(input.cwd ?? process.cwd())
   const config = { ...readConfig(input.config, cwd), ...withoutUndefined(input) }
-  const targets = config.targets ?? [...TARGETS]
+  const targets = config.targets ?? [...DEFAULT_TARGETS]
   const unknown = targets.filter((t) => !(TARGETS as readonly string[]).includes(t))
   if (unknown.length > 0) refuse(`Unexpected target(s) ${unknown.join(', ')}, expected: ${TARGETS.join(', ')}`)
   if (targets.includes('client') && !targets.includes('types')) refuse('The client target needs the types target: add `types` to the targets')
+  if (targets.includes('validation') && !targets.includes('client')) refuse('The validation target needs the client target: add `client` to the targets')
   const out = config.out ?? 'generated'
   const cacheDir = config.cacheDir ?? 'node_modules/.cache/wechatpay-codegen'
   return {

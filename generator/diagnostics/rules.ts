@@ -73,7 +73,7 @@ export const rules = {
   'example-variant-mismatch': { severity: 'warning', description: 'The SDK example variants of one operation disagree.' },
   'example-call-mismatch': { severity: 'warning', description: "An example calls another URI or method than the page's." },
   'example-key-unknown': { severity: 'info', description: 'An example key has no row in the request table (A21).' },
-  'example-type-mismatch': { severity: 'info', description: 'An example value does not fit the declared type (A22).' },
+  'example-type-mismatch': { severity: 'info', description: 'An example value does not fit the declared type or enum (A22).' },
   'example-label': { severity: 'info', description: 'A code tab that is no SDK variant (A26).' },
 } satisfies Record<string, Rule>
 

@@ -86,5 +86,9 @@ function checkScalar(file: VFile, field: IrField, type: IrType, value: IrExample
     value.kind === 'number'
   if (!fits && value.kind !== 'expression') {
     report(file, 'example-type-mismatch', `Example \`${path}\` is ${value.kind === 'string' ? `the string '${value.value}'` : value.kind}, expected ${type.name}`, place)
+  } else if (fits && type.enum && (value.kind === 'string' || value.kind === 'number') && !type.enum.values.some((v) => String(v) === String(value.value))) {
+    // An enum is a type of its own values: a value outside it does not fit either.
+    const expected = type.enum.values.map((v) => `\`${v}\``).join(', ')
+    report(file, 'example-type-mismatch', `Example \`${path}\` is ${JSON.stringify(value.value)}, expected one of ${expected}`, place)
   }
 }

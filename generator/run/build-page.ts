@@ -4,13 +4,14 @@ import { docsIndexEntry, docsPath, pageDocsText, type DocsIndexEntry } from '../
 import { pageTypesText, typesPath } from '../emit/types/emit-types.js'
 import { printDoc, type Format } from '../emit/types/print-declarations.js'
 import { irEntry } from '../emit/emit-ir.js'
+import { pageSchemaFiles } from '../emit/client/operation-schemas.js'
 import { buildIr } from '../ir/build-ir.js'
 import type { IrOperation, IrPage, IrSource } from '../ir/types.js'
 import { parsePage } from '../parse/parse-page.js'
 import { selectOperations, type Subset } from './select-operations.js'
 
-/** Outputs made page by page; `ir` and `client` are made from all pages at once. */
-export type PageTarget = 'types' | 'docs'
+/** Outputs made page by page (`validation`: the client's validators' schemas); `ir`, `client` and `openapi` from all pages at once. */
+export type PageTarget = 'types' | 'docs' | 'validation'
 
 export interface PageInput {
   /** Relative to the docs root, `/` separators. */
@@ -108,6 +109,7 @@ export function emitPageOutputs(result: PageResult, operations: IrOperation[], t
     result.outputs[docsPath(page.source.file)] = Buffer.from(pageDocsText(page, operations, format))
     result.docsEntry = docsIndexEntry(page, operations)
   }
+  if (result.targets.includes('validation')) for (const [path, text] of pageSchemaFiles(page, operations)) result.outputs[path] = Buffer.from(text)
   timings.emit += performance.now() - started - formatting
   timings.format += formatting
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import writeFileAtomic from 'write-file-atomic'
+import { isPageSchemaPath } from '../emit/client/operation-schemas.js'
 import { docsPath } from '../emit/docs/docs-index.js'
 import { typesPath } from '../emit/types/types-index.js'
 import type { PageInput, PageOperation, PageResult, PageTarget } from './build-page.js'
@@ -37,10 +38,11 @@ export class PageCache {
       return undefined // a missing or damaged entry is a miss
     }
     if (result.key !== key || result.page.source.file !== input.path || !input.targets.every((t) => result.targets.includes(t))) return undefined
-    const allowed = new Map<string, PageTarget>([[typesPath(input.path), 'types'], [docsPath(input.path), 'docs']])
-    if (Object.keys(result.outputs).some((path) => !allowed.has(path))) return undefined
+    const targetOf = (path: string): PageTarget | undefined =>
+      path === typesPath(input.path) ? 'types' : path === docsPath(input.path) ? 'docs' : isPageSchemaPath(path, input.path) ? 'validation' : undefined
+    if (Object.keys(result.outputs).some((path) => targetOf(path) === undefined)) return undefined
     if (result.diagnostics.some((d) => d.file !== input.path)) return undefined
-    const outputs = Object.entries(result.outputs).filter(([path]) => input.targets.includes(allowed.get(path)!))
+    const outputs = Object.entries(result.outputs).filter(([path]) => input.targets.includes(targetOf(path)!))
     return { ...result, outputs: Object.fromEntries(outputs), targets: input.targets }
   }
 

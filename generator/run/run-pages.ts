@@ -9,8 +9,10 @@ import { generatorFingerprint, PageCache } from './page-cache.js'
 import { PagePool } from './page-pool.js'
 import type { Subset } from './select-operations.js'
 
-export type Target = 'ir' | 'types' | 'client' | 'docs'
-export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs']
+export type Target = 'ir' | 'types' | 'client' | 'docs' | 'validation' | 'openapi'
+export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs', 'validation', 'openapi']
+/** What a run makes unless told: `validation` and `openapi` are asked for, so the default run costs what it did. */
+export const DEFAULT_TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs']
 export type { Outputs }
 
 export interface RunOptions {
@@ -61,7 +63,7 @@ export function readInputs(options: RunOptions): RunInputs {
   const started = performance.now()
   const docsDir = realpathSync(options.docsDir)
   const display = displayPaths(options)
-  const targets = options.targets.filter((t): t is PageTarget => t === 'types' || t === 'docs')
+  const targets = options.targets.filter((t): t is PageTarget => t === 'types' || t === 'docs' || t === 'validation')
   const listing = listDocs(docsDir)
   const diagnostics = listing.skipped.map(({ path, reason }) => diagnostic(display(path), { line: 1, column: 1 }, 'docs-symlink', `Unexpected symlink that ${reason}, expected a page or folder inside the docs folder; not followed`))
   const cache = options.cacheDir === false ? undefined : new PageCache(options.cacheDir, generatorFingerprint())

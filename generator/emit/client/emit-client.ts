@@ -7,13 +7,15 @@ import type { NotificationShape } from './notification-shape.js'
 export const CLIENT = 'client.ts'
 /** The receiver's fixed code, copied beside client.ts. */
 export const NOTIFICATION_RECEIVER = 'notification-receiver.ts'
+/** The opt-in validation's fixed code (`validation.ts` here), copied under client/. */
+export const CLIENT_VALIDATION = 'client/validation.ts'
 
 /**
- * `client.ts` and the notification receiver it types. The client is a factory that builds the real
- * `wechatpay-axios-plugin` instance from the runtime's own configuration and returns it typed by the `types/`
- * declarations (no wrapper: the chain, signing and verification are the runtime's), and a receiver factory typed by
- * the docs' webhook pages (their `notificationShape`s). Written already in prettier's form (a test holds it to
- * that), so no formatter runs for it.
+ * `client.ts`, the notification receiver it types and its opt-in validation. The client is a factory that builds the
+ * real `wechatpay-axios-plugin` instance from the runtime's own configuration and returns it typed by the `types/`
+ * declarations (no wrapper: the chain, signing and verification are the runtime's; validation, when asked for, hooks
+ * the runtime's `request`), and a receiver factory typed by the docs' webhook pages (their `notificationShape`s).
+ * Written already in prettier's form (a test holds it to that), so no formatter runs for it.
  */
 export function emitClient(shapes: NotificationShape[]): Map<string, string> {
   const notifications = printDoc(declarationsDoc(notificationDeclarations(shapes)))
@@ -28,6 +30,7 @@ import {
   type ReceivedV2,
   type ReceivedV3,
 } from './notification-receiver.js'
+import { withValidation, type ValidationOptions } from './client/validation.js'
 
 export {
   NotificationError,
@@ -43,6 +46,12 @@ export {
   type ReplyV2,
   type ReplyV3,
 } from './notification-receiver.js'
+export {
+  WechatpayValidationError,
+  type ValidateOption,
+  type ValidationIssue,
+  type ValidationOptions,
+} from './client/validation.js'
 
 /**
  * The runtime's configuration: \`mchid\`; for APIv3 \`serial\`, \`privateKey\` and \`certs\` (platform certificates or
@@ -54,9 +63,15 @@ export type WechatpayConfig = ConstructorParameters<typeof Runtime>[0]
 /** The chain typed by the generated declarations: \`wxpay.v3.pay.transactions.jsapi.post(data, config)\`. */
 export type Wechatpay = WeChatPay.Wechatpay
 
-/** Creates the \`wechatpay-axios-plugin\` instance: it signs requests and verifies replies; these types check the calls. */
-export function createWechatpay(config: WechatpayConfig): Wechatpay {
-  return new Runtime(config) as unknown as Wechatpay
+/**
+ * Creates the \`wechatpay-axios-plugin\` instance: it signs requests and verifies replies; these types check the calls.
+ * With \`{ validate: 'request' | 'reply' | 'both' }\` each call's data and config are also checked against the docs'
+ * schemas (\`validation/\`, the \`validation\` target) before they are signed, and each reply after it is verified; a
+ * failure rejects the call with a \`WechatpayValidationError\`.
+ */
+export function createWechatpay(config: WechatpayConfig, options: ValidationOptions = {}): Wechatpay {
+  const wxpay = new Runtime(config) as unknown as Wechatpay
+  return options.validate ? withValidation(wxpay, options.validate, new URL('./validation/', import.meta.url)) : wxpay
 }
 
 ${notifications}
@@ -74,14 +89,16 @@ export function createNotificationReceiver(
 ${printDoc(catalogueDoc(shapes))}`
   return new Map([
     [CLIENT, client],
-    [NOTIFICATION_RECEIVER, `// ${generatedBy('its notification receiver (the same for any docs)')}\n${receiverSource()}`],
+    [NOTIFICATION_RECEIVER, `// ${generatedBy('its notification receiver (the same for any docs)')}\n${fixedSource(NOTIFICATION_RECEIVER)}`],
+    [CLIENT_VALIDATION, `// ${generatedBy('its validation runtime (the same for any docs)')}\n${fixedSource('validation.ts')}`],
   ])
 }
 
-let source: string | undefined
+const sources = new Map<string, string>()
 
-/** The receiver's source, beside this module: in generator/ it is the file itself, in dist/ the build's copy of it. */
-function receiverSource(): string {
-  source ??= readFileSync(new URL(`./${NOTIFICATION_RECEIVER}`, import.meta.url), 'utf8')
-  return source
+/** A fixed file's source, beside this module: in generator/ it is the file itself, in dist/ the build's copy of it. */
+function fixedSource(file: string): string {
+  let text = sources.get(file)
+  if (text === undefined) sources.set(file, (text = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')))
+  return text
 }
