@@ -95,6 +95,19 @@ describe('command line', () => {
     expect(run(['generate', '--docs', 'fewer', '--out', 'fewer-out', '--check'], work).status).toBe(0)
   })
 
+  test('validation and openapi are made when asked for, owned like any output, and left out of the default run', () => {
+    expect(run(['generate', '--docs', 'docs', '--out', 'asked', '--targets', 'types,validation'], work).status).toBe(2)
+    expect(run(['generate', '--docs', 'docs', '--out', 'asked', '--targets', 'ir,types,client,validation,openapi'], work).status).toBe(0)
+    const files = (readdirSync(join(work, 'asked'), { recursive: true }) as string[]).sort()
+    expect(files).toEqual(expect.arrayContaining(['openapi.json', 'openapi.yaml', 'client/validation.ts', 'validation/v3/profitsharing/orders.post.json']))
+    const manifest = JSON.parse(readFileSync(join(work, 'asked/.wechatpay-codegen/manifest.json'), 'utf8')).files as Record<string, string>
+    expect(files.filter((path) => path.startsWith('validation/') && path.endsWith('.json')).every((path) => path in manifest)).toBe(true)
+    expect(run(['generate', '--docs', 'docs', '--out', 'asked'], work).status).toBe(0)
+    const after = readdirSync(join(work, 'asked'), { recursive: true }) as string[]
+    expect(after.filter((path) => path.startsWith('openapi.') || path.startsWith('validation'))).toEqual([])
+    expect(after).toEqual(expect.arrayContaining(['client/validation.ts', 'docs']))
+  })
+
   test('the same input gives byte-identical output', () => {
     run(['generate', '--docs', 'docs', '--out', 'a'], work)
     run(['generate', '--docs', 'docs', '--out', 'b'], work)

@@ -158,11 +158,13 @@ function headerNames(schemas: OperationSchemas | undefined): string[] {
 
 /** `config` with its headers under their documented names (`wechatpay-serial` → `Wechatpay-Serial`). */
 function withDocumentedHeaders(config: Record<string, unknown>, names: string[]): Record<string, unknown> {
-  const headers = config.headers
+  const headers = config['headers']
   if (names.length === 0 || headers === null || typeof headers !== 'object') return config
   const byLowerCase = new Map(names.map((name) => [name.toLowerCase(), name]))
-  const documented: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(headers)) documented[byLowerCase.get(name.toLowerCase()) ?? name] = value
+  // Own members whatever the names (`fromEntries` defines them: a `__proto__` header stays a header).
+  const documented = Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [byLowerCase.get(name.toLowerCase()) ?? name, value]),
+  )
   return { ...config, headers: documented }
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { isPageSchemaPath, operationSchemas, pageSchemaFiles, schemasPath } from '../../generator/emit/client/operation-schemas.js'
 import type { IrEndpoint } from '../../generator/ir/types.js'
-import { docsDir, irOf, page } from '../helpers.js'
+import { docsDir, generated, irOf, page } from '../helpers.js'
 
 const endpoint = (markdown: string, path: string) => irOf(markdown, path).document.operations[0] as IrEndpoint
 
@@ -63,5 +63,16 @@ describe('schema files', () => {
     ['validation/v3/REFUND.SUCCESS.post.json', 'webhook/v3/REFUND.SUCCESS.md', false],
   ])('%s is a schema file of %s: %s', (path, page, want) => {
     expect(isPageSchemaPath(path, page)).toBe(want)
+  })
+})
+
+// Golden schema files of docs/, as a run with the validation target writes them: `npx vitest -u` rewrites them.
+describe('the schema files of docs/', () => {
+  test('one per endpoint, as the golden files', async () => {
+    const { document, outputs } = await generated(docsDir, ['types', 'client', 'validation'])
+    const files = [...outputs].filter(([path]) => path.startsWith('validation/'))
+    const endpoints = document.operations.filter((op): op is IrEndpoint => op.kind === 'endpoint')
+    expect(files.map(([path]) => path).sort()).toEqual(endpoints.map(schemasPath).sort())
+    for (const [path, text] of files) await expect(text).toMatchFileSnapshot(`../fixtures/golden/${path}`)
   })
 })

@@ -1,10 +1,14 @@
 // End to end: the generated client (generated/client.ts, the real wechatpay-axios-plugin typed by the generated
 // declarations) against a local HTTPS server that verifies what WeChat Pay verifies and signs what it signs.
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { Agent } from 'node:https'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generate } from 'selfsigned'
-import { createWechatpay, type Wechatpay, type WechatpayConfig } from '../../generated/client.js'
+import { createWechatpay, WechatpayValidationError, type Wechatpay, type WechatpayConfig } from '../../generated/client.js'
+import { docsDir, generated, projectDir } from '../helpers.js'
 import { startServer, type FakeWechatpay, type ServerKeys } from './wechatpay-server.js'
 
 const MCHID = '1900000109'
@@ -16,6 +20,7 @@ let keys: ServerKeys
 let configOf: (overrides?: Partial<WechatpayConfig>) => WechatpayConfig
 let wxpay: Wechatpay
 let trustedCa: string
+let handlers: Parameters<typeof startServer>[1]
 
 beforeAll(async () => {
   const tls = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
@@ -35,7 +40,7 @@ beforeAll(async () => {
     platformPrivateKey: platform.privateKey,
     strangerPrivateKey: stranger.privateKey,
   }
-  server = await startServer(keys, {
+  server = await startServer(keys, handlers = {
     'POST /secapi/pay/profitsharingreturn': ({ body }) => ({
       ...pick(body, ['appid', 'mch_id', 'sub_mch_id', 'out_return_no', 'return_account_type', 'return_account', 'return_amount', 'description']),
       return_no: '3008450740201411110007820472',
@@ -174,5 +179,67 @@ describe('APIv3 calls signed with the merchant key, replies signed with the plat
     })
     await expect(call).rejects.toThrow(/Verify the response's data with: timestamp=\d+, nonce=\w+, signature=\S+, cert=\{PUB_KEY_ID_\w+: \.\.\.\} failed/)
     expect(server.seen.at(-1)!.signatureValid).toBe(true)
+  })
+})
+
+describe('opt-in validation on the real runtime: requests before they are signed, replies after they are verified', () => {
+  // generated/ is made with the default targets, so its client has no schemas: a client of docs/ made with the
+  // `validation` target, in a folder of its own inside the project (so its imports resolve as a user's would).
+  let checkedClient: typeof import('../../generated/client.js')
+  let dir: string
+  beforeAll(async () => {
+    const { outputs } = await generated(docsDir, ['types', 'client', 'validation'])
+    const base = join(projectDir, 'node_modules/.cache')
+    mkdirSync(base, { recursive: true })
+    dir = mkdtempSync(join(base, 'validation-e2e-'))
+    for (const [path, text] of outputs) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true })
+      writeFileSync(join(dir, path), text)
+    }
+    checkedClient = (await import(pathToFileURL(join(dir, 'client.ts')).href)) as typeof checkedClient
+  })
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }))
+
+  it('is refused when made without the schemas (generated/, default targets), not left unchecked', () => {
+    expect(() => createWechatpay(configOf(), { validate: 'both' })).toThrow(/generate them with the `validation` target/)
+  })
+
+  it('lets valid calls through both ways, and checks the verified APIv2 reply as XML text', async () => {
+    server.mode = 'signed'
+    const checked = checkedClient.createWechatpay(configOf(), { validate: 'both' })
+    const { data } = await checked.v2.secapi.pay.profitsharingreturn.post(seedRequest, { security: true })
+    expect(data.return_amount).toBe('888')
+    const { data: order } = await checked.v3.profitsharing.orders.post(orderRequest, serial)
+    expect(order.state).toBe('PROCESSING')
+  })
+
+  it('rejects a request that breaks its schema before anything is signed or sent', async () => {
+    const checked = checkedClient.createWechatpay(configOf(), { validate: 'request' })
+    const before = server.seen.length
+    const bad = { ...orderRequest, receivers: [{ ...orderRequest.receivers[0]!, type: 'SOMEONE' }] } as unknown as typeof orderRequest
+    const error = await checked.v3.profitsharing.orders.post(bad, {} as typeof serial).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(checkedClient.WechatpayValidationError)
+    expect((error as WechatpayValidationError).issues.map((i) => `${i.path} ${i.rule}`)).toEqual(['data.receivers[0].type enum', 'config.headers required'])
+    expect((error as Error).message).toMatch(/^v3\/profitsharing\/orders#post request: data\.receivers\[0\]\.type must be equal to one of the allowed values/)
+    expect(server.seen.length).toBe(before)
+  })
+
+  it('rejects a verified reply that breaks its schema; a tampered one still fails verification first', async () => {
+    server.mode = 'signed'
+    const route = 'POST /v3/profitsharing/orders'
+    const honest = handlers[route]!
+    handlers[route] = (seen) => ({ ...honest(seen), state: 'LOST' })
+    try {
+      const checked = checkedClient.createWechatpay(configOf(), { validate: 'reply' })
+      const error = await checked.v3.profitsharing.orders.post(orderRequest, serial).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(checkedClient.WechatpayValidationError)
+      expect((error as WechatpayValidationError).issues.map((i) => `${i.path} ${i.rule}`)).toEqual(['reply.state enum'])
+      expect(server.seen.at(-1)!.signatureValid).toBe(true)
+      server.mode = 'wrong-signature'
+      await expect(checked.v3.profitsharing.orders.post(orderRequest, serial)).rejects.toThrow(/Verify the response's data/)
+    } finally {
+      handlers[route] = honest
+      server.mode = 'signed'
+    }
   })
 })
