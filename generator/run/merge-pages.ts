@@ -2,7 +2,6 @@ import { diagnostic, type Diagnostic } from '../diagnostics/report.js'
 import { emitClient } from '../emit/client/emit-client.js'
 import { DOCS_INDEX, docsIndexText, type DocsIndexEntry } from '../emit/docs/docs-index.js'
 import { emitIr, irEntry } from '../emit/emit-ir.js'
-import { emitOpenapi } from '../emit/openapi/emit-openapi.js'
 import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from '../emit/types/types-index.js'
 import type { IrOperation } from '../ir/types.js'
 import type { PageOperation, PageResult, Timings } from './build-page.js'
@@ -63,8 +62,12 @@ export async function mergePages(results: PageResult[], keys: Array<string | und
     outputs.set(TYPES_INDEX, typesIndexText(paths, protocolsOf(operations)))
   }
   if (wanted.has('client')) for (const [path, text] of emitClient(operations.flatMap((op) => op.notification ?? []))) outputs.set(path, text)
-  // Shared components need every operation, so the document is made here, from the operations' IR entries.
-  if (wanted.has('openapi')) for (const [path, text] of emitOpenapi(operations.map((op) => JSON.parse(Buffer.from(op.entry).toString()) as IrOperation))) outputs.set(path, text)
+  if (wanted.has('openapi')) {
+    // Shared components need every operation, so the document is made here, from the operations' IR entries (its
+    // emitter, and the yaml printer, loaded only then).
+    const { emitOpenapi } = await import('../emit/openapi/emit-openapi.js')
+    for (const [path, text] of emitOpenapi(operations.map((op) => JSON.parse(Buffer.from(op.entry).toString()) as IrOperation))) outputs.set(path, text)
+  }
   if (wanted.has('docs')) {
     const entries = final.flatMap((r): DocsIndexEntry[] => (r.docsEntry ? [r.docsEntry] : []))
     outputs.set(DOCS_INDEX, docsIndexText(entries))

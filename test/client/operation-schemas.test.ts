@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { isPageSchemaPath, operationSchemas, pageSchemaFiles, schemasPath } from '../../generator/emit/client/operation-schemas.js'
+import { operationSchemas, pageSchemaFiles } from '../../generator/emit/client/operation-schemas.js'
+import { isPageSchemaPath, schemasPath } from '../../generator/emit/client/schema-paths.js'
 import type { IrEndpoint } from '../../generator/ir/types.js'
 import { docsDir, generated, irOf, page } from '../helpers.js'
 

@@ -1,23 +1,10 @@
-import { pageAddress } from '../../ir/page-address.js'
 import type { IrEndpoint, IrField, IrOperation, IrPage } from '../../ir/types.js'
 import { generatedBy } from '../header.js'
+import { schemasPath } from './schema-paths.js'
 import { objectOf, setOwn, type JsonObject } from '../openapi/json-schema.js'
 import { fieldSchema, objectSchema, typeSchema, type SchemaOptions } from '../openapi/schema-of.js'
 import { xmlReply } from '../types/declare-response.js'
 import { bodyObject, bodyOf, carriesBody, headersOf, multipartMeta } from '../types/request-shape.js'
-
-/** Where the validators' schemas of an endpoint go: `validation/v3/pay/transactions/jsapi.post.json`. */
-export function schemasPath(op: IrEndpoint): string {
-  return `validation/${op.uri}.${op.method}.json`
-}
-
-/** Is `path` where `pageSchemaFiles` may put a schema file of the page `pageFile`? (What its cache entry may hold.) */
-export function isPageSchemaPath(path: string, pageFile: string): boolean {
-  const address = pageAddress(pageFile)
-  if (address?.kind !== 'endpoint') return false
-  const prefix = `validation/${address.uri}.`
-  return path.startsWith(prefix) && /^(get|post|put|patch|delete)\.json$/.test(path.slice(prefix.length))
-}
 
 const BARE: SchemaOptions = { text: false, annotate: false }
 
