@@ -62,4 +62,20 @@ describe('page cache entries', () => {
     await writeEntry(cache.fileOf(key), encodeEntry(result))
     expect(Object.keys(cache.get(key, { ...input, targets: ['types'] })!.outputs)).toEqual(['types/openapi/v2/secapi/pay/profitsharingreturn.d.ts'])
   })
+
+  test('an entry with the validation target holds only its own endpoints’ schema files', async () => {
+    const withSchemas = { ...input, targets: ['types', 'docs', 'validation'] } satisfies PageInput
+    const key = withSchemas.key!
+    const built = buildPage(withSchemas)
+    const schemas = 'validation/v2/secapi/pay/profitsharingreturn.post.json'
+    expect(Object.keys(built.outputs)).toContain(schemas)
+    await writeEntry(cache.fileOf(key), encodeEntry(built))
+    expect(Object.keys(cache.get(key, withSchemas)!.outputs)).toContain(schemas)
+    // Asked without validation: the schema file is left out, and the entry serves the narrower run.
+    expect(Object.keys(cache.get(key, input)!.outputs)).not.toContain(schemas)
+    // Another page's schema file in this page's entry: a miss.
+    const foreign = { ...built, outputs: { ...built.outputs, 'validation/v3/merchant/media/upload.post.json': Buffer.from('{}') } }
+    await writeEntry(cache.fileOf(key), encodeEntry(foreign))
+    expect(cache.get(key, withSchemas)).toBeUndefined()
+  })
 })
