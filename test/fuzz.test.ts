@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { pageSchemaFiles } from '../generator/emit/client/operation-schemas.js'
+import { openapiDocument } from '../generator/emit/openapi/openapi-document.js'
 import { listPages } from '../generator/run/list-pages.js'
 import { corpusDir, docsDir, hasCorpus, irOf } from './helpers.js'
 
@@ -79,6 +81,9 @@ describe('fuzz: mutated pages never throw and always give positioned diagnostics
           expect(d.ruleId).toMatch(/^[a-z-]+$/)
         }
         expect(() => JSON.stringify(document)).not.toThrow()
+        // The emitters of the validation and openapi targets take whatever IR the page gives.
+        for (const page of document.pages) expect(() => pageSchemaFiles(page, document.operations)).not.toThrow()
+        expect(() => JSON.stringify(openapiDocument(document.operations, 'fuzz'))).not.toThrow()
       }),
       { numRuns: 2500, seed: Number(process.env.FUZZ_SEED ?? 20261121) },
     )
