@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/report.js'
-import { runPages, TARGETS, type RunOptions } from '../run/run-pages.js'
+import { DEFAULT_TARGETS, runPages, type RunOptions } from '../run/run-pages.js'
 import type { IrDocument } from '../ir/types.js'
 import { PagePool } from '../run/page-pool.js'
 import { compareDocuments } from './compare-documents.js'
@@ -40,7 +40,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const started = performance.now()
   const pool = new PagePool(options.threads)
   const run = (docsDir: string) => {
-    const runOptions: RunOptions = { docsDir, targets: TARGETS, cacheDir: options.cacheDir, ...(options.cwd && { cwd: options.cwd }), ...(options.threads && { threads: options.threads }) }
+    const runOptions: RunOptions = { docsDir, targets: DEFAULT_TARGETS, cacheDir: options.cacheDir, ...(options.cwd && { cwd: options.cwd }), ...(options.threads && { threads: options.threads }) }
     return runPages(runOptions, undefined, pool)
   }
   let base, head
