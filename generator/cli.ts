@@ -11,8 +11,9 @@ import { watchDocs } from './run/watch.js'
 import { DIFF_FORMATS, diffCommand, FAIL_ON } from './diff/diff-command.js'
 
 const USAGE = `Usage:
-  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs,…] [--include GLOB] [--exclude GLOB]
-                             [--check] [--force] [--watch] [--config FILE]
+  wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs,…] [--include GLOB]
+                             [--exclude GLOB] [--package-name NAME --package-version VERSION] [--check] [--force]
+                             [--watch] [--config FILE]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
   wechatpay-codegen diff     --base OLD_DOCS [--docs NEW_DOCS] [--format text|json|markdown] [--fail-on breaking|any|none]
 
@@ -21,7 +22,10 @@ const USAGE = `Usage:
   --targets        comma-separated outputs (default: ir,types,client,docs): ir (ir.json), types (types/**.d.ts),
                    client (client.ts, notification-receiver.ts, client/validation.ts; needs types), docs (docs/**.md
                    twoslash pages); and when asked for: validation (validation/**.json, the schemas the client's
-                   validation reads; needs client), openapi (openapi.json and openapi.yaml)
+                   validation reads; needs client or package), openapi (openapi.json and openapi.yaml),
+                   package (an npm package: package.json, README.md, client.js and .d.ts, with types/)
+  --package-name   the package target's npm name
+  --package-version  the package target's version
   --include GLOB   only operations whose id (v3/pay/transactions/jsapi#post) or page path matches; repeatable
   --exclude GLOB   leave out operations whose id or page path matches; repeatable
   --config FILE    options as a JSON or YAML object (default: wechatpay-codegen.config.json or .yaml, if present);
@@ -53,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
         include: { type: 'string', multiple: true },
         exclude: { type: 'string', multiple: true },
         config: { type: 'string' },
+        'package-name': { type: 'string' },
+        'package-version': { type: 'string' },
         check: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
@@ -92,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
     ...(values.include && { include: values.include }),
     ...(values.exclude && { exclude: values.exclude }),
     ...(values.config !== undefined && { config: values.config }),
+    ...((values['package-name'] !== undefined || values['package-version'] !== undefined) && { package: { name: values['package-name'], version: values['package-version'] } }),
     ...(values['cache-dir'] !== undefined && { cacheDir: values['cache-dir'] }),
     ...(values['no-cache'] && { cacheDir: false }),
     force: values.force,

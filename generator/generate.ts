@@ -5,6 +5,7 @@ import type { Diagnostic } from './diagnostics/report.js'
 import { generateInto, type GenerateOptions } from './run/generate-into.js'
 import type { LockOwner } from './run/folder-lock.js'
 import type { PagePool } from './run/page-pool.js'
+import { packageInfoProblem, type PackageInfo } from './emit/package/package-json.js'
 import { DEFAULT_TARGETS, TARGETS, type Target } from './run/run-pages.js'
 
 /** What a build needs to say, in `wechatpay-codegen.config.json` (or `.yaml`) or to `generate()`; flags win. */
@@ -13,7 +14,7 @@ export interface Config {
   docs?: string
   /** Where outputs go (default `generated`). */
   out?: string
-  /** Outputs to make (default: ir, types, client, docs; validation and openapi when asked for). */
+  /** Outputs to make (default: ir, types, client and docs; validation, openapi and package when asked for). */
   targets?: Target[]
   /** Globs over operation ids (`v3/pay/transactions/*`) or page paths (`openapi/v3/pay/**`): only these. */
   include?: string[]
@@ -21,6 +22,8 @@ export interface Config {
   exclude?: string[]
   /** The page cache (default `node_modules/.cache/wechatpay-codegen`), or false for none. */
   cacheDir?: string | false
+  /** The package target's `name` and `version` (flags give each apart, over the config file's). */
+  package?: Partial<PackageInfo>
 }
 
 export interface GenerateInput extends Config {
@@ -51,6 +54,7 @@ export interface GenerateSummary {
 }
 
 export const CONFIG_FILES = ['wechatpay-codegen.config.json', 'wechatpay-codegen.config.yaml']
+const CONFIG_KEYS: Array<keyof Config> = ['docs', 'out', 'targets', 'include', 'exclude', 'cacheDir', 'package']
 
 /**
  * Generates from docs pages into a folder, as `wechatpay-codegen generate` does, for build scripts:
@@ -67,12 +71,19 @@ export async function generate(input: GenerateInput = {}, pool?: PagePool): Prom
 /** Flags or API input over the config file over the defaults, checked, with paths made absolute. */
 export function resolveOptions(input: GenerateInput): GenerateOptions & { outLabel: string } {
   const cwd = resolve(input.cwd ?? process.cwd())
-  const config = { ...readConfig(input.config, cwd), ...withoutUndefined(input) }
+  const file = readConfig(input.config, cwd)
+  const config = { ...file, ...withoutUndefined(input) }
+  if (file.package || input.package) config.package = { ...file.package, ...definedOnly(input.package ?? {}) }
   const targets = config.targets ?? [...DEFAULT_TARGETS]
   const unknown = targets.filter((t) => !(TARGETS as readonly string[]).includes(t))
   if (unknown.length > 0) refuse(`Unexpected target(s) ${unknown.join(', ')}, expected: ${TARGETS.join(', ')}`)
   if (targets.includes('client') && !targets.includes('types')) refuse('The client target needs the types target: add `types` to the targets')
-  if (targets.includes('validation') && !targets.includes('client')) refuse('The validation target needs the client target: add `client` to the targets')
+  if (targets.includes('validation') && !targets.includes('client') && !targets.includes('package')) refuse('The validation target needs the client target: add `client` to the targets')
+  if (targets.includes('package')) {
+    if (config.package?.name === undefined || config.package.version === undefined) refuse('The package target needs a name and a version: --package-name and --package-version, or `package: { name, version }` in the config file')
+    const problem = packageInfoProblem(config.package as PackageInfo)
+    if (problem !== undefined) refuse(`Unexpected ${problem}`)
+  }
   const out = config.out ?? 'generated'
   const cacheDir = config.cacheDir ?? 'node_modules/.cache/wechatpay-codegen'
   return {
@@ -82,6 +93,7 @@ export function resolveOptions(input: GenerateInput): GenerateOptions & { outLab
     targets,
     cacheDir: cacheDir === false ? false : resolve(cwd, cacheDir),
     subset: { include: config.include ?? [], exclude: config.exclude ?? [] },
+    ...(targets.includes('package') && { package: config.package as PackageInfo }),
     cwd,
     ...(input.check !== undefined && { check: input.check }),
     ...(input.force !== undefined && { force: input.force }),
@@ -105,17 +117,23 @@ function readConfig(file: string | false | undefined, cwd: string): Config {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse(`Unexpected config file ${path}: expected an object`)
   const config = value as Record<string, unknown>
   const strings = (key: string) => config[key] === undefined || (Array.isArray(config[key]) && (config[key] as unknown[]).every((v) => typeof v === 'string'))
-  for (const key of Object.keys(config)) if (!['docs', 'out', 'targets', 'include', 'exclude', 'cacheDir'].includes(key)) refuse(`Unexpected key \`${key}\` in ${path}, expected docs, out, targets, include, exclude or cacheDir`)
+  for (const key of Object.keys(config)) if (!CONFIG_KEYS.includes(key as keyof Config)) refuse(`Unexpected key \`${key}\` in ${path}, expected ${CONFIG_KEYS.join(', ')}`)
   for (const key of ['docs', 'out'] as const) if (config[key] !== undefined && typeof config[key] !== 'string') refuse(`Unexpected \`${key}\` in ${path}, expected a folder`)
   for (const key of ['targets', 'include', 'exclude'] as const) if (!strings(key)) refuse(`Unexpected \`${key}\` in ${path}, expected a list of strings`)
   if (config.cacheDir !== undefined && config.cacheDir !== false && typeof config.cacheDir !== 'string') refuse(`Unexpected \`cacheDir\` in ${path}, expected a folder or false`)
+  const info = config.package as Record<string, unknown> | undefined
+  if (info !== undefined && (typeof info !== 'object' || info === null || Object.keys(info).some((k) => !['name', 'version'].includes(k)) || typeof info.name !== 'string' || typeof info.version !== 'string')) {
+    refuse(`Unexpected \`package\` in ${path}, expected { name, version } (two strings)`)
+  }
   return config as Config
 }
 
 function withoutUndefined(input: GenerateInput): Config {
-  const picked: Record<string, unknown> = {}
-  for (const key of ['docs', 'out', 'targets', 'include', 'exclude', 'cacheDir'] as const) if (input[key] !== undefined) picked[key] = input[key]
-  return picked as Config
+  return definedOnly(Object.fromEntries(CONFIG_KEYS.map((key) => [key, input[key]]))) as Config
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
 }
 
 function refuse(message: string): never {

@@ -87,6 +87,6 @@ export async function generated(dir: string, targets: Target[] = ['ir', 'types',
 /** The outputs of one in-memory page, made as the page pipeline makes them (built, then merged), as text by path. */
 export async function pageOutputs(markdown: string, path = 'openapi/v3/test/page.md', targets: Target[] = ['types', 'client', 'docs']) {
   const built = buildPage({ path, source: Buffer.from(markdown), targets: ['types', 'docs'] })
-  const merged = await mergePages([built], [undefined], targets, { parse: 0, build: 0, emit: 0, format: 0 })
+  const merged = await mergePages([built], [undefined], { targets }, { parse: 0, build: 0, emit: 0, format: 0 })
   return new Map([...merged.outputs].map(([file, text]) => [file, typeof text === 'string' ? text : Buffer.from(text).toString()]))
 }

@@ -5,6 +5,7 @@ import { pageTypesText, typesPath } from '../emit/types/emit-types.js'
 import { printDoc, type Format } from '../emit/types/print-declarations.js'
 import { irEntry } from '../emit/emit-ir.js'
 import { pageSchemaFiles } from '../emit/client/operation-schemas.js'
+import { operationSummary, type OperationSummary } from '../emit/package/package-readme.js'
 import { buildIr } from '../ir/build-ir.js'
 import type { IrOperation, IrPage, IrSource } from '../ir/types.js'
 import { parsePage } from '../parse/parse-page.js'
@@ -47,6 +48,8 @@ export interface PageOperation {
   entry: Uint8Array
   /** What the notification receiver needs of a webhook, so that the merge need not parse `entry` for it. */
   notification?: NotificationShape
+  /** The operation's line in the package's README. */
+  summary: OperationSummary
 }
 
 /** Everything one page contributes: plain data, so it can cross a worker boundary and sit in the cache. */
@@ -80,7 +83,8 @@ export function buildPage(input: PageInput): PageResult {
   const page = { ...document.pages[0]!, operations: operations.map((op) => op.id) }
   const summaries = operations.map((op): PageOperation => {
     const notification = op.kind === 'webhook' ? notificationShape(op) : undefined
-    return { id: op.id, kind: op.kind, protocol: op.protocol, source: op.source, entry: Buffer.from(irEntry(op)), ...(notification && { notification }) }
+    const summary = operationSummary(op)
+    return { id: op.id, kind: op.kind, protocol: op.protocol, source: op.source, entry: Buffer.from(irEntry(op)), summary, ...(notification && { notification }) }
   })
   lap('emit')
   const result: PageResult = { page, operations: summaries, diagnostics, outputs: {}, targets: input.targets, timings }

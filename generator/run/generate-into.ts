@@ -1,6 +1,5 @@
-import { lstatSync, mkdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync } from 'node:fs'
+import { lstatSync, mkdirSync, realpathSync, rmdirSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import type { Diagnostic } from '../diagnostics/report.js'
 import type { PageResult } from './build-page.js'
 import { lockFolder, type LockOwner } from './folder-lock.js'
@@ -10,7 +9,8 @@ import { commitOutputs, hasPendingCommit, recoverCommit, STAGING } from './outpu
 import { planOutputs, staleOutputs } from './output-plan.js'
 import { PagePool } from './page-pool.js'
 import { readInputs, runPages, type RunOptions, type RunStats } from './run-pages.js'
-import { isInside, isSafeRelative, makeFolder, realPathOf } from './safe-paths.js'
+import { isInside, makeFolder, realPathOf } from './safe-paths.js'
+import { asRecorded, loadRecord, recordedOutputs, saveRecord } from './run-record.js'
 import { StagedOutputs } from './staged-outputs.js'
 
 export interface GenerateOptions extends RunOptions {
@@ -37,16 +37,6 @@ export interface GenerateResult {
   stats?: RunStats
   /** Milliseconds spent comparing and writing output files. */
   writeMs?: number
-}
-
-/** What a run that wrote (or found up to date) every output records, to know the same run again cheaply. */
-interface RunRecord {
-  run: string
-  pages: number
-  operations: number
-  diagnostics: Diagnostic[]
-  /** Each output file as written (size, times and inode, as git's index keeps them), and its page's key. */
-  files: Record<string, [size: number, mtimeMs: number, ctimeMs: number, ino: number, origin?: string]>
 }
 
 /**
@@ -91,7 +81,7 @@ export async function generateInto(options: GenerateOptions, pool?: PagePool): P
     const recordFile = options.cacheDir === false ? undefined : join(options.cacheDir, 'runs', `${hashParts([out, ...options.targets]).slice(0, 32)}.json`)
     const run = hashParts([...read.keys.map(String), ...options.targets, resolve(options.docsDir), options.cwd ?? process.cwd()])
     const record = recordFile ? loadRecord(recordFile) : undefined
-    if (record?.run === run && Object.entries(record.files).every(([path, file]) => asRecorded(out, path, file))) {
+    if (record?.run === run && Object.keys(record.files).every((path) => asRecorded(out, path, record))) {
       return { diagnostics: record.diagnostics, pages: record.pages, operations: record.operations, changed: [], unchanged: true }
     }
     // The outputs of pages being built are written ahead, into staging, while the other pages build.
@@ -100,25 +90,17 @@ export async function generateInto(options: GenerateOptions, pool?: PagePool): P
     const { outputs, origins } = result
     if (result.diagnostics.some((d) => d.severity === 'error')) return { ...result, changed: [], unchanged: false }
     const writing = performance.now()
-    outputs.set(MANIFEST, manifestText(outputs))
-    // A page output whose page key is the one its file was recorded with, in a file as recorded, is current unread.
-    const current = new Set([...origins].filter(([path, key]) => record?.files[path]?.[4] === key && asRecorded(out, path, record.files[path]!)).map(([path]) => path))
-    const plan = planOutputs(out, outputs, readManifest(out), { current, force: options.force ?? false, label })
+    const manifest = readManifest(out)
+    const { current, owned, hashes } = recordedOutputs(out, outputs, origins, record, manifest)
+    outputs.set(MANIFEST, manifestText(outputs, hashes))
+    const plan = planOutputs(out, outputs, manifest, { current, owned, force: options.force ?? false, label })
     const diagnostics = [...result.diagnostics, ...plan.diagnostics]
     if (plan.diagnostics.some((d) => d.severity === 'error')) return { ...result, diagnostics, changed: [], unchanged: false }
     await staged.settled()
     const moves = staged.moves(out, plan.write, outputs)
     if (moves.length > 0 || plan.remove.length > 0) commitOutputs(out, { moves, removes: plan.remove })
     wrote = true
-    if (recordFile) {
-      const files: RunRecord['files'] = {}
-      for (const path of outputs.keys()) {
-        const { size, mtimeMs, ctimeMs, ino } = statSync(join(out, path))
-        const origin = origins.get(path)
-        files[path] = origin === undefined ? [size, mtimeMs, ctimeMs, ino] : [size, mtimeMs, ctimeMs, ino, origin]
-      }
-      saveRecord(recordFile, { run, pages: result.pages, operations: result.operations, diagnostics, files })
-    }
+    if (recordFile) saveRecord(recordFile, out, { run, pages: result.pages, operations: result.operations, diagnostics }, outputs, origins)
     return { ...result, diagnostics, changed: [...plan.write, ...plan.remove].sort(), unchanged: false, writeMs: performance.now() - writing }
   } finally {
     await staged.settled()
@@ -148,24 +130,4 @@ function checkFolders(options: GenerateOptions): void {
   const out = realPathOf(options.outDir)
   if (isInside(out, docs)) refuse(`Unexpected --out ${options.outLabel ?? options.outDir}: it is the docs folder or inside it, expected a folder of its own`)
   if (isInside(docs, out)) refuse(`Unexpected --out ${options.outLabel ?? options.outDir}: it holds the docs folder, expected a folder of its own`)
-}
-
-function loadRecord(file: string): RunRecord | undefined {
-  try {
-    const record = JSON.parse(readFileSync(file, 'utf8')) as RunRecord
-    return typeof record.files === 'object' && record.files !== null ? record : undefined
-  } catch {
-    return undefined // none yet, or damaged: a full run
-  }
-}
-
-function saveRecord(file: string, record: RunRecord): void {
-  makeFolder(dirname(file))
-  writeFileAtomic.sync(file, JSON.stringify(record), { fsync: false })
-}
-
-function asRecorded(out: string, path: string, [size, mtimeMs, ctimeMs, ino]: RunRecord['files'][string]): boolean {
-  // The record is read from the cache: its paths are joined to the output folder only to be looked at.
-  const stat = isSafeRelative(path) ? lstatSync(join(out, path), { throwIfNoEntry: false }) : undefined
-  return stat !== undefined && stat.isFile() && stat.size === size && stat.mtimeMs === mtimeMs && stat.ctimeMs === ctimeMs && stat.ino === ino
 }

@@ -16,9 +16,10 @@ export type Manifest = Map<string, string>
  * manner of openapi-generator's `.openapi-generator/FILES`. The next run replaces or removes only these files, and
  * only while they still hold that content. Deterministic, so it is itself an output `--check` compares.
  */
-export function manifestText(outputs: Outputs): string {
+export function manifestText(outputs: Outputs, hashes?: ReadonlyMap<string, string>): string {
   const files = [...outputs.keys()].filter((path) => path !== MANIFEST).sort()
-  const lines = files.map((path) => `    ${JSON.stringify(path)}: ${JSON.stringify(hashContent(outputs.get(path)!))}`)
+  const hashOf = (path: string) => hashes?.get(path) ?? hashContent(outputs.get(path)!)
+  const lines = files.map((path) => `    ${JSON.stringify(path)}: ${JSON.stringify(hashOf(path))}`)
   const comment = 'Files written by wechatpay-codegen, with the sha256 of what it wrote: it replaces or removes these only while they are unchanged, and no others.'
   return `{\n  "$comment": ${JSON.stringify(comment)},\n  "files": {\n${lines.join(',\n')}\n  }\n}\n`
 }

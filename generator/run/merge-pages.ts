@@ -4,7 +4,9 @@ import { DOCS_INDEX, docsIndexText, type DocsIndexEntry } from '../emit/docs/doc
 import { emitIr, irEntry } from '../emit/emit-ir.js'
 import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from '../emit/types/types-index.js'
 import type { IrOperation } from '../ir/types.js'
+import { emitPackage } from '../emit/package/emit-package.js'
 import type { PageOperation, PageResult, Timings } from './build-page.js'
+import type { RunOptions } from './run-pages.js'
 
 /** Output files by path relative to the output folder: text, or text as UTF-8. */
 export type Outputs = Map<string, string | Uint8Array>
@@ -22,9 +24,9 @@ export interface Merged {
 /**
  * The page results as one: the checks across pages (an operation defined twice), then the outputs of the whole
  * docs (`ir.json`, `types/index.d.ts`, `client.ts` with the notification receiver and validation, `openapi.json` and
- * `.yaml`, `docs/index.md`) beside each page's own.
+ * `.yaml`, `docs/index.md`, the package's files) beside each page's own.
  */
-export async function mergePages(results: PageResult[], keys: Array<string | undefined>, targets: readonly string[], timings: Timings): Promise<Merged> {
+export async function mergePages(results: PageResult[], keys: Array<string | undefined>, options: Pick<RunOptions, 'targets' | 'package'>, timings: Timings): Promise<Merged> {
   const diagnostics: Diagnostic[] = []
   const seen = new Map<string, PageOperation>()
   const final: PageResult[] = []
@@ -48,7 +50,7 @@ export async function mergePages(results: PageResult[], keys: Array<string | und
   }
   const operations = final.flatMap((r) => r.operations)
   const outputs: Outputs = new Map()
-  const wanted = new Set(targets)
+  const wanted = new Set(options.targets)
   if (wanted.has('ir')) outputs.set('ir.json', emitIr(final.map((r) => Buffer.from(irEntry(r.page))), operations.map((op) => op.entry)))
   const origins = new Map<string, string>()
   final.forEach((result, i) => {
@@ -57,11 +59,19 @@ export async function mergePages(results: PageResult[], keys: Array<string | und
       if (result === results[i] && keys[i] !== undefined) origins.set(path, keys[i])
     }
   })
-  if (wanted.has('types')) {
+  if (wanted.has('types') || wanted.has('package')) {
     const paths = final.flatMap((r) => (r.outputs[typesPath(r.page.source.file)] !== undefined ? [typesPath(r.page.source.file)] : []))
     outputs.set(TYPES_INDEX, typesIndexText(paths, protocolsOf(operations)))
   }
-  if (wanted.has('client')) for (const [path, text] of emitClient(operations.flatMap((op) => op.notification ?? []))) outputs.set(path, text)
+  const client = wanted.has('client') || wanted.has('package') ? emitClient(operations.flatMap((op) => op.notification ?? [])) : undefined
+  if (wanted.has('client')) for (const [path, text] of client!) outputs.set(path, text)
+  if (wanted.has('package')) {
+    // resolveOptions refuses the package target without them; a caller of runPages must pass them too.
+    if (!options.package) throw new Error('The package target needs `package`: its name and version')
+    // The package publishes the validators' schemas when they are made, so that its client can validate.
+    const folders = wanted.has('validation') ? ['types/', 'validation/'] : ['types/']
+    for (const [path, text] of emitPackage(options.package, client!, operations.map((op) => op.summary), folders)) outputs.set(path, text)
+  }
   if (wanted.has('openapi')) {
     // Shared components need every operation, so the document is made here, from the operations' IR entries (its
     // emitter, and the yaml printer, loaded only then).

@@ -19,6 +19,8 @@ export interface OutputPlan {
 export interface PlanOptions {
   /** Paths known to hold their output already (by the run record), not read. */
   current?: ReadonlySet<string>
+  /** Paths known to hold what the last run wrote, unedited (by the run record): replaced without being read. */
+  owned?: ReadonlySet<string>
   force?: boolean
   /** How the output folder is named in diagnostics. */
   label: string
@@ -44,6 +46,10 @@ export function planOutputs(outDir: string, outputs: Outputs, manifest: Manifest
     if (!isSafeRelative(path) || passesLink(outDir, path)) {
       const message = 'Unexpected output path that leads through a symlink or is not a plain relative path, expected one inside the output folder'
       plan.diagnostics.push(diagnostic(`${options.label}/${path}`, { line: 1, column: 1 }, 'output-unsafe', message))
+      continue
+    }
+    if (options.owned?.has(path)) {
+      plan.write.push(path)
       continue
     }
     const disk = onDisk(join(outDir, path))

@@ -2,16 +2,20 @@ import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/report.js'
 import { MAX_PAGE_BYTES } from '../parse/parse-page.js'
-import type { PageInput, PageResult, PageTarget, Timings } from './build-page.js'
+import type { PageInput, PageResult, Timings } from './build-page.js'
 import { listDocs } from './list-pages.js'
 import { mergePages, type Outputs } from './merge-pages.js'
 import { generatorFingerprint, PageCache } from './page-cache.js'
 import { PagePool } from './page-pool.js'
+import type { PackageInfo } from '../emit/package/package-json.js'
 import type { Subset } from './select-operations.js'
 
-export type Target = 'ir' | 'types' | 'client' | 'docs' | 'validation' | 'openapi'
-export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs', 'validation', 'openapi']
-/** What a run makes unless told: `validation` and `openapi` are asked for, so the default run costs what it did. */
+export type Target = 'ir' | 'types' | 'client' | 'docs' | 'validation' | 'openapi' | 'package'
+export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs', 'validation', 'openapi', 'package']
+/**
+ * What a run makes unless told: `validation` and `openapi` are asked for, so the default run costs what it did; the
+ * package target needs a name and version, so it is asked for by name.
+ */
 export const DEFAULT_TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs']
 export type { Outputs }
 
@@ -22,6 +26,8 @@ export interface RunOptions {
   cacheDir: string | false
   /** Only the operations these globs choose (ids or page paths), their types and the chain that reaches them. */
   subset?: Subset
+  /** The package target's name and version. */
+  package?: PackageInfo
   /** Diagnostics name files relative to this folder (default: the working directory). */
   cwd?: string
   threads?: number
@@ -63,7 +69,8 @@ export function readInputs(options: RunOptions): RunInputs {
   const started = performance.now()
   const docsDir = realpathSync(options.docsDir)
   const display = displayPaths(options)
-  const targets = options.targets.filter((t): t is PageTarget => t === 'types' || t === 'docs' || t === 'validation')
+  // The package ships the declarations: it makes the types target's files too.
+  const targets = (['types', 'docs', 'validation'] as const).filter((t) => options.targets.includes(t) || (t === 'types' && options.targets.includes('package')))
   const listing = listDocs(docsDir)
   const diagnostics = listing.skipped.map(({ path, reason }) => diagnostic(display(path), { line: 1, column: 1 }, 'docs-symlink', `Unexpected symlink that ${reason}, expected a page or folder inside the docs folder; not followed`))
   const cache = options.cacheDir === false ? undefined : new PageCache(options.cacheDir, generatorFingerprint())
@@ -128,7 +135,7 @@ export async function runPages(options: RunOptions, read?: RunInputs, pool?: Pag
   done -= unreadable.length
   await build(unreadable)
   mark = performance.now()
-  const merged = await mergePages(results as PageResult[], keys, options.targets, timings)
+  const merged = await mergePages(results as PageResult[], keys, options, timings)
   const display = displayPaths(options)
   const diagnostics = sortDiagnostics([...read.diagnostics, ...merged.diagnostics.map((d) => ({ ...d, file: display(d.file) }))])
   timings.merge = performance.now() - mark

@@ -1,46 +1,25 @@
 // End to end: the generated client (generated/client.ts, the real wechatpay-axios-plugin typed by the generated
 // declarations) against a local HTTPS server that verifies what WeChat Pay verifies and signs what it signs.
-import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { Agent } from 'node:https'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generate } from 'selfsigned'
-import { createWechatpay, WechatpayValidationError, type Wechatpay, type WechatpayConfig } from '../../generated/client.js'
+import { createWechatpay, type Wechatpay, type WechatpayConfig, type WechatpayValidationError } from '../../generated/client.js'
 import { docsDir, generated, projectDir } from '../helpers.js'
-import { startServer, type FakeWechatpay, type ServerKeys } from './wechatpay-server.js'
-
-const MCHID = '1900000109'
-const pem = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
+import { MCHID, pem, startLocalWechatpay } from './local-wechatpay.js'
+import type { FakeWechatpay, Handler } from './wechatpay-server.js'
 
 let server: FakeWechatpay
-let keys: ServerKeys
 // The runtime rewrites `secret` and `privateKey` in the object it is given, so each client gets a fresh one.
 let configOf: (overrides?: Partial<WechatpayConfig>) => WechatpayConfig
 let wxpay: Wechatpay
 let trustedCa: string
-let handlers: Parameters<typeof startServer>[1]
+/** The local server's routes, by reference: a test may replace one for a while. */
+let handlers: Record<string, Handler>
 
 beforeAll(async () => {
-  const tls = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keySize: 2048,
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
-  })
-  const merchantTls = await generate([{ name: 'commonName', value: MCHID }], { keySize: 2048 })
-  const [merchant, platform, stranger] = [pem(), pem(), pem()]
-  keys = {
-    tls: { key: tls.private, cert: tls.cert },
-    merchantCa: merchantTls.cert,
-    mchid: MCHID,
-    secret: randomBytes(16).toString('hex'),
-    merchantSerial: '3775B6A45ACD588826D15E583A95F5DD12345678',
-    merchantPublicKey: merchant.publicKey,
-    platformSerial: 'PUB_KEY_ID_0119000010920250101000000000000',
-    platformPrivateKey: platform.privateKey,
-    strangerPrivateKey: stranger.privateKey,
-  }
-  server = await startServer(keys, handlers = {
+  handlers = {
     'POST /secapi/pay/profitsharingreturn': ({ body }) => ({
       ...pick(body, ['appid', 'mch_id', 'sub_mch_id', 'out_return_no', 'return_account_type', 'return_account', 'return_amount', 'description']),
       return_no: '3008450740201411110007820472',
@@ -55,19 +34,12 @@ beforeAll(async () => {
       const query = new URL(url, server.baseURL).searchParams
       return { sub_mchid: query.get('sub_mchid'), transaction_id: query.get('transaction_id'), out_order_no: url.split('?')[0]!.split('/').pop(), order_id: '30084507', state: 'FINISHED' }
     },
-  })
-  configOf = (overrides = {}) => ({
-    mchid: MCHID,
-    serial: keys.merchantSerial,
-    privateKey: merchant.privateKey,
-    certs: { [keys.platformSerial]: platform.publicKey },
-    secret: keys.secret,
-    merchant: { cert: merchantTls.cert, key: merchantTls.private, ca: tls.cert },
-    baseURL: server.baseURL,
-    httpsAgent: new Agent({ ca: tls.cert }),
-    ...overrides,
-  })
-  trustedCa = tls.cert
+  }
+  const local = await startLocalWechatpay(handlers)
+  server = local.server
+  const { ca, ...config } = local.config
+  configOf = (overrides = {}) => ({ ...config, httpsAgent: new Agent({ ca }), ...overrides })
+  trustedCa = ca
   wxpay = createWechatpay(configOf())
 })
 

@@ -1,0 +1,49 @@
+import { ts } from 'ts-morph'
+
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  // ES modules whatever the file is named: transpiling one file, TypeScript cannot see the package's `type`.
+  module: ts.ModuleKind.ESNext,
+  target: ts.ScriptTarget.ES2022,
+  verbatimModuleSyntax: true,
+  strict: true,
+}
+
+/**
+ * The client's TypeScript files as the package ships them: ESM JavaScript and declarations, each file on its own
+ * (TypeScript's `transpileModule` and `transpileDeclaration`: the sources are written with explicit types, so no
+ * program over the whole declarations is needed). `client.d.ts` keeps its reference to `types/index.d.ts` and names
+ * the `WeChatPay` namespace as an export, so every request and reply type can be imported from the package.
+ */
+export function compileClient(sources: ReadonlyMap<string, string>): Map<string, string> {
+  const compiled = new Map<string, string>()
+  for (const [path, source] of sources) {
+    const stem = path.replace(/\.ts$/, '')
+    const js = ts.transpileModule(source, { fileName: path, reportDiagnostics: true, compilerOptions: COMPILER_OPTIONS })
+    const dts = ts.transpileDeclaration(source, { fileName: path, reportDiagnostics: true, compilerOptions: COMPILER_OPTIONS })
+    const problems = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])]
+    // The sources are the generator's own, not the docs': a problem here is a bug in an emitter.
+    if (problems.length > 0) throw new Error(`${path} does not compile on its own: ${ts.flattenDiagnosticMessageText(problems[0]!.messageText, '\n')}`)
+    // The source's own first line says what generated it.
+    const header = source.slice(0, source.indexOf('\n'))
+    compiled.set(`${stem}.js`, `${header}\n${withoutHeader(js.outputText)}`)
+    const namespace = stem === 'client' ? NAMESPACE_EXPORT : ''
+    compiled.set(`${stem}.d.ts`, `${header}\n${stem === 'client' ? TYPES_REFERENCE : ''}${dts.outputText}${namespace}`)
+  }
+  return compiled
+}
+
+// `preserve` keeps the directive in declarations a user's build emits from these in turn.
+const TYPES_REFERENCE = '/// <reference path="./types/index.d.ts" preserve="true" />\n'
+/**
+ * The global namespace under the package's own name for it. An import alias of a type-only namespace is allowed in
+ * declarations only (`verbatimModuleSyntax` refuses it in a `.ts` source), so it is added here, not to client.ts.
+ */
+const NAMESPACE_EXPORT = `/** Every request, reply and notification type of the docs, by page: \`WeChatPay.OpenAPI.V3.Pay.Transactions.Jsapi.PostHttpMethod.JsonDataRequest\`. */
+import Types = WeChatPay
+export type { Types as WeChatPay }
+`
+
+/** The source's header and reference lines, which the compiled file has in its own place. */
+function withoutHeader(text: string): string {
+  return text.replace(/^(\/\/[^\n]*\n)+/, '')
+}

@@ -1,0 +1,78 @@
+// End to end: the package target as a user gets it. Generate the package from docs/, `npm pack` it, install the
+// tarball into a fresh app, type-check the app's calls under strict (`module: nodenext`), and run them against the
+// local WeChat Pay, which verifies every signature and signs every reply.
+import { execFile, execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { generate } from '../../generator/generate.js'
+import { docsDir, projectDir, testCacheDir } from '../helpers.js'
+import { startLocalWechatpay, type LocalWechatpay } from './local-wechatpay.js'
+
+const work = mkdtempSync(join(tmpdir(), 'wechatpay-codegen-package-'))
+const pkg = join(work, 'pkg')
+const app = join(work, 'app')
+let local: LocalWechatpay
+afterAll(async () => {
+  await local?.server.close()
+  rmSync(work, { recursive: true, force: true })
+})
+
+const npm = (cwd: string, ...args: string[]) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+/** The app's build; its errors (tsc prints them on stdout) are the failure's message. */
+const tsc = (cwd: string) => {
+  try {
+    return execFileSync(process.execPath, [join(projectDir, 'node_modules/typescript/bin/tsc'), '-p', cwd], { cwd, encoding: 'utf8' })
+  } catch (error) {
+    throw new Error(`the app does not type-check:\n${(error as { stdout: string }).stdout}`)
+  }
+}
+let tarball: { filename: string; files: Array<{ path: string }> }
+
+beforeAll(async () => {
+  const summary = await generate({ docs: docsDir, out: pkg, targets: ['package'], package: { name: 'wechatpay-e2e-sdk', version: '1.2.3' }, cacheDir: testCacheDir, config: false })
+  expect(summary.ok).toBe(true)
+  tarball = (JSON.parse(npm(pkg, 'pack', '--json', '--pack-destination', work)) as Array<typeof tarball>)[0]!
+  mkdirSync(join(app, 'src'), { recursive: true })
+  const typesNode = (JSON.parse(readFileSync(join(projectDir, 'node_modules/@types/node/package.json'), 'utf8')) as { version: string }).version
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: { 'wechatpay-e2e-sdk': `file:../${tarball.filename}` }, devDependencies: { '@types/node': typesNode } }),
+  )
+  const compilerOptions = { strict: true, module: 'nodenext', target: 'es2022', outDir: 'dist', skipLibCheck: false, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true }
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }))
+  copyFileSync(join(projectDir, 'test/e2e/package-app/app.ts'), join(app, 'src/app.ts'))
+  // What the project's own install fetched is in npm's cache: the app installs from it, going online only if not.
+  npm(app, 'install', '--prefer-offline', '--no-audit', '--no-fund')
+  local = await startLocalWechatpay({
+    'POST /secapi/pay/profitsharingreturn': () => ({ return_no: '3008450740201411110007820472', result: 'SUCCESS' }),
+    'POST /v3/profitsharing/orders': ({ body }) => ({ out_order_no: body?.out_order_no, order_id: '30084507', state: 'PROCESSING' }),
+    'GET /v3/profitsharing/orders/{out_order_no}': () => ({ out_order_no: 'P20150806125346', order_id: '30084507', state: 'FINISHED' }),
+  })
+}, 600_000)
+
+test('npm pack ships the package entry, its declarations and the types, and nothing of the generator', () => {
+  const files = tarball.files.map((f) => f.path).sort()
+  const fixed = ['README.md', 'client.d.ts', 'client.js', 'client/validation.d.ts', 'client/validation.js', 'notification-receiver.d.ts', 'notification-receiver.js', 'package.json']
+  expect(files).toEqual([...fixed, ...files.filter((f) => f.startsWith('types/'))].sort())
+  expect(files.filter((f) => f.startsWith('types/')).length).toBeGreaterThan(1)
+  expect(files).toContain('types/index.d.ts')
+})
+
+test('an app that installs the tarball type-checks under strict, its wrong calls refused, and its calls run', async () => {
+  // The build fails on any error, an unused @ts-expect-error among them.
+  tsc(app)
+  writeFileSync(join(app, 'local.json'), JSON.stringify(local.config))
+  // Run apart, and waited for without blocking: the local WeChat Pay answers from this process.
+  const { stdout } = await promisify(execFile)(process.execPath, [join(app, 'dist/app.js'), join(app, 'local.json')], { cwd: app, encoding: 'utf8', timeout: 60_000 })
+  expect(JSON.parse(stdout)).toEqual({ placed: 'PROCESSING', queried: 'FINISHED', returnNo: '3008450740201411110007820472' })
+  const seen = local.server.seen
+  expect(seen.map((s) => `${s.method} ${s.url.split('?')[0]} ${s.signatureValid}`)).toEqual([
+    'POST /v3/profitsharing/orders true',
+    'GET /v3/profitsharing/orders/P20150806125346 true',
+    'POST /secapi/pay/profitsharingreturn true',
+  ])
+  expect(seen.at(-1)!.clientCertificate).toBe(local.config.mchid)
+})
