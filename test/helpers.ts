@@ -77,7 +77,8 @@ export const testCacheDir = fileURLToPath(new URL('../node_modules/.cache/wechat
  * `targets` as text by path.
  */
 export async function generated(dir: string, targets: Target[] = ['ir', 'types', 'client', 'docs'], cwd = process.cwd()) {
-  const result = await runPages({ docsDir: dir, targets: [...new Set<Target>(['ir', ...targets])], cacheDir: testCacheDir, cwd })
+  const pkg = targets.includes('package') ? { package: { name: 'wechatpay-test', version: '0.0.0' } } : {}
+  const result = await runPages({ docsDir: dir, targets: [...new Set<Target>(['ir', ...targets])], cacheDir: testCacheDir, cwd, ...pkg })
   const outputs = new Map([...result.outputs].map(([path, text]) => [path, typeof text === 'string' ? text : Buffer.from(text).toString()]))
   const { $comment: _, ...document } = JSON.parse(outputs.get('ir.json')!) as IrDocument & { $comment: string }
   if (!targets.includes('ir')) outputs.delete('ir.json')
@@ -87,6 +88,6 @@ export async function generated(dir: string, targets: Target[] = ['ir', 'types',
 /** The outputs of one in-memory page, made as the page pipeline makes them (built, then merged), as text by path. */
 export async function pageOutputs(markdown: string, path = 'openapi/v3/test/page.md', targets: Target[] = ['types', 'client', 'docs']) {
   const built = buildPage({ path, source: Buffer.from(markdown), targets: ['types', 'docs'] })
-  const merged = await mergePages([built], [undefined], { targets }, { parse: 0, build: 0, emit: 0, format: 0 })
+  const merged = await mergePages([built], [undefined], { targets, package: { name: 'wechatpay-test', version: '0.0.0' } }, { parse: 0, build: 0, emit: 0, format: 0 })
   return new Map([...merged.outputs].map(([file, text]) => [file, typeof text === 'string' ? text : Buffer.from(text).toString()]))
 }

@@ -68,9 +68,12 @@ export async function mergePages(results: PageResult[], keys: Array<string | und
   if (wanted.has('package')) {
     // resolveOptions refuses the package target without them; a caller of runPages must pass them too.
     if (!options.package) throw new Error('The package target needs `package`: its name and version')
+    const declarations = [...outputs].flatMap(([path, text]): Array<[string, string]> => (path.startsWith('types/') ? [[path, Buffer.from(text).toString()]] : []))
     // The package publishes the validators' schemas when they are made, so that its client can validate.
-    const folders = wanted.has('validation') ? ['types/', 'validation/'] : ['types/']
-    for (const [path, text] of emitPackage(options.package, client!, operations.map((op) => op.summary), folders)) outputs.set(path, text)
+    const folders = wanted.has('validation') ? ['validation/'] : []
+    for (const [path, text] of emitPackage(options.package, client!, declarations, operations.map((op) => op.summary), folders)) outputs.set(path, text)
+    // The package ships them bundled; the page files are written only when the types target is asked for too.
+    if (!wanted.has('types')) for (const [path] of declarations) outputs.delete(path)
   }
   if (wanted.has('openapi')) {
     // Shared components need every operation, so the document is made here, from the operations' IR entries (its

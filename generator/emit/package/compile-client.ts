@@ -11,7 +11,7 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 /**
  * The client's TypeScript files as the package ships them: ESM JavaScript and declarations, each file on its own
  * (TypeScript's `transpileModule` and `transpileDeclaration`: the sources are written with explicit types, so no
- * program over the whole declarations is needed). `client.d.ts` keeps its reference to `types/index.d.ts` and names
+ * program over the whole declarations is needed). `client.d.ts` refers to the bundled declarations and names
  * the `WeChatPay` namespace as an export, so every request and reply type can be imported from the package.
  */
 export function compileClient(sources: ReadonlyMap<string, string>): Map<string, string> {
@@ -32,8 +32,10 @@ export function compileClient(sources: ReadonlyMap<string, string>): Map<string,
   return compiled
 }
 
+/** The package's declarations of every page, in one file (see `bundleDeclarations`). */
+export const DECLARATIONS = 'declarations.d.ts'
 // `preserve` keeps the directive in declarations a user's build emits from these in turn.
-const TYPES_REFERENCE = '/// <reference path="./types/index.d.ts" preserve="true" />\n'
+const TYPES_REFERENCE = `/// <reference path="./${DECLARATIONS}" preserve="true" />\n`
 /**
  * The global namespace under the package's own name for it. An import alias of a type-only namespace is allowed in
  * declarations only (`verbatimModuleSyntax` refuses it in a `.ts` source), so it is added here, not to client.ts.

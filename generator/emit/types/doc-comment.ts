@@ -4,17 +4,20 @@ import type { IrField } from '../../ir/types.js'
 export type Side = 'request' | 'response'
 
 /**
- * The JSDoc lines of a field: its description, what the wire form is (encrypted, encoded, signed), its tooltip, and
- * the official page. `payloadType` names the decoded type when the field carries an encoded payload.
+ * The JSDoc lines of a field: its description, what the wire form is (encrypted, encoded, signed) and its tooltip.
+ * `payloadType` names the decoded type when the field carries an encoded payload. The official page is linked once,
+ * from the declaration the field is in and from the verb, not from every member: a user's checker reads each line.
  */
-export function fieldDoc(field: IrField, side: Side, link: string | undefined, payloadType?: string): string[] {
+export function fieldDoc(field: IrField, side: Side, payloadType?: string): string[] {
   const lines = docText(field.description)
-  if (field.tooltip) lines.push(...docText(field.tooltip))
+  if (field.tooltip && !PHP_TYPE.test(field.tooltip)) lines.push(...docText(field.tooltip))
   const note = wireNote(field, side, payloadType)
   if (note) lines.push(note)
-  if (link) lines.push(`@link ${link}`)
   return lines
 }
+
+/** A tooltip that names the PHP type of a field (`对应PHP的array`): the declarations say the type themselves. */
+const PHP_TYPE = /^对应PHP的\w+$/
 
 function wireNote(field: IrField, side: Side, payloadType: string | undefined): string | undefined {
   const decoded = payloadType ? ` The decoded value is {@link ${payloadType}}.` : ''

@@ -39,15 +39,15 @@ function statementDoc(declaration: Declaration): Doc {
     }
     case Kind.Interface: {
       const heritage = declaration.extends.length ? group(indent([line, 'extends ', join([',', line], declaration.extends)])) : ''
-      const members = [...declaration.callSignatures.map(methodDoc), ...declaration.properties.map((p) => propertyDoc(p, true)), ...declaration.methods.map(methodDoc)]
+      const members = [...declaration.callSignatures.map(methodDoc), ...declaration.properties.map((p) => propertyDoc(p)), ...declaration.methods.map(methodDoc)]
       const body = members.length ? ['{', indent([hardline, join(hardline, members)]), hardline, '}'] : '{}'
-      return [docsDoc(declaration.docs, true), 'export interface ', declaration.name, heritage, ' ', body]
+      return [docsDoc(declaration.docs), 'export interface ', declaration.name, heritage, ' ', body]
     }
     case Kind.TypeAlias: {
       // prettier's "fluid" assignment layout: break after `=` only when the type cannot start on the same line.
       const id = Symbol('type-alias')
       const type = typeDoc(declaration.type.node, 'annotation')
-      return [docsDoc(declaration.docs, true), group(['export type ', declaration.name, ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(type, { groupId: id })])]
+      return [docsDoc(declaration.docs), group(['export type ', declaration.name, ' =', group(indent(line), { id }), lineSuffixBoundary, indentIfBreak(type, { groupId: id })])]
     }
     case Kind.VariableStatement: {
       const [{ name, type }] = declaration.declarations
@@ -64,20 +64,20 @@ export function typeText(type: TypeNode): string {
 }
 
 /** A structure's JSDoc comments (the model writes at most one). */
-function docsDoc(docs: string[], inline: boolean): Doc {
-  return docs.map((text) => docComment([text], inline))
+function docsDoc(docs: string[]): Doc {
+  return docs.map((text) => docComment([text]))
 }
 
-/** A JSDoc block; one line stays `/** … *\/` where the declaration writer puts it on one line (not in literals). */
-function docComment(lines: string[], inline: boolean): Doc {
+/** A JSDoc block; one line stays `/** … *\/`. */
+function docComment(lines: string[]): Doc {
   const split = lines.flatMap((text) => text.split('\n'))
   if (split.length === 0) return ''
-  if (inline && split.length === 1) return [`/** ${split[0]} */`, hardline]
+  if (split.length === 1) return [`/** ${split[0]} */`, hardline]
   return ['/**', ...split.map((text) => [hardline, ` * ${text}`.trimEnd()]), hardline, ' */', hardline]
 }
 
-function propertyDoc(property: Property, inline: boolean): Doc {
-  return [docsDoc(property.docs, inline), property.name, property.hasQuestionToken ? '?' : '', ': ', typeDoc(property.type.node, 'annotation')]
+function propertyDoc(property: Property): Doc {
+  return [docsDoc(property.docs), property.name, property.hasQuestionToken ? '?' : '', ': ', typeDoc(property.type.node, 'annotation')]
 }
 
 /** A method, or a call signature (no name). */
@@ -86,7 +86,7 @@ function methodDoc(method: Method | CallSignature): Doc {
     ? ['(', indent([softline, join([',', line], method.parameters.map(parameterDoc))]), ifBreak(','), softline, ')']
     : '()'
   const name = method.kind === Kind.MethodSignature ? method.name : ''
-  return [docsDoc(method.docs, true), group([name, parameters, group([': ', typeDoc(method.returnType.node, 'annotation')])])]
+  return [docsDoc(method.docs), group([name, parameters, group([': ', typeDoc(method.returnType.node, 'annotation')])])]
 }
 
 function parameterDoc(parameter: Parameter): Doc {
@@ -106,7 +106,7 @@ function typeDoc(type: TypeNode, position: Position): Doc {
       if (type.index !== undefined) return group(['{', indent([line, type.index]), line, '}'])
       if (type.members.length === 0) return '{}'
       // Written with a line break after `{`, which prettier keeps.
-      return group(['{', indent([line, join(line, type.members.map((m) => propertyDoc(m, false)))]), line, '}'], { shouldBreak: true })
+      return group(['{', indent([line, join(line, type.members.map((m) => propertyDoc(m)))]), line, '}'], { shouldBreak: true })
     }
     case 'array':
       return [typeDoc(type.items, 'operand'), '[]']

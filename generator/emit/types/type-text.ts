@@ -54,7 +54,7 @@ export function membersOf(fields: IrField[], context: TypeContext, path: string[
 export function propertyOf(field: IrField, context: TypeContext, path: string[]): Property {
   const type = typeNode(field.type, context, path)
   const payload = payloadNameOf(field.type, context, path)
-  const docs = jsDoc(safeDocLines(fieldDoc(field, context.side, context.link, payload)))
+  const docs = jsDoc(safeDocLines(fieldDoc(field, context.side, payload)))
   return { kind: Kind.PropertySignature, name: propertyKey(field.name), hasQuestionToken: !field.required, type: typed(type), docs }
 }
 

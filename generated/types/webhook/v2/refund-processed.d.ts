@@ -5,15 +5,9 @@ declare namespace WeChatPay.Webhook.V2.RefundProcessed {
    * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
    */
   export interface RequestHeaders {
-    /**
-     * text/xml
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** text/xml */
     'Content-Type': string
-    /**
-     * 通知的唯一标识
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 通知的唯一标识 */
     'Request-ID': string
   }
 
@@ -25,105 +19,56 @@ declare namespace WeChatPay.Webhook.V2.RefundProcessed {
     /**
      * 返回状态码
      * SUCCESS | FAIL 枚举值之一
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
      */
     return_code: 'SUCCESS' | 'FAIL'
-    /**
-     * 返回信息
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 返回信息 */
     return_msg?: string
-    /**
-     * 公众账号ID
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 公众账号ID */
     appid: string
-    /**
-     * 商户号
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 商户号 */
     mch_id: string
-    /**
-     * 子商户公众账号ID
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 子商户公众账号ID */
     sub_appid?: string
-    /**
-     * 子商户号
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 子商户号 */
     sub_mch_id?: string
-    /**
-     * 随机字符串
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 随机字符串 */
     nonce_str: string
     /**
      * 加密的退款信息
      * 经「MD5后的API密钥」加密后的BASE64字符串
      * Encrypted with AES-256-ECB under the MD5 of the APIv2 key; decrypt with `Aes.AesEcb.decrypt`. The decoded value is {@link XmlDataRequestReqInfo}.
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
      */
     req_info: string
   }
 
   /** The decoded `req_info` of {@link XmlDataRequest}. */
   export type XmlDataRequestReqInfo = {
-    /**
-     * 微信支付订单号
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 微信支付订单号 */
     transaction_id: string
-    /**
-     * 商户订单号
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 商户订单号 */
     out_trade_no: string
-    /**
-     * 微信退款单号
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 微信退款单号 */
     refund_id: string
-    /**
-     * 商户退款单号
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 商户退款单号 */
     out_refund_no: string
-    /**
-     * 订单金额，单位为分
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 订单金额，单位为分 */
     total_fee: string
-    /**
-     * 申请退款金额，单位为分
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 申请退款金额，单位为分 */
     refund_fee: string
-    /**
-     * 退款金额，单位为分
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 退款金额，单位为分 */
     settlement_refund_fee?: string
     /**
      * 退款状态
      * SUCCESS | CHANGE | REFUNDCLOSE 枚举值之一
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
      */
     refund_status: 'SUCCESS' | 'CHANGE' | 'REFUNDCLOSE'
-    /**
-     * 退款成功时间
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 退款成功时间 */
     success_time?: string
-    /**
-     * 退款入账账户
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 退款入账账户 */
     refund_recv_accout: string
     /**
      * 退款资金来源
      * REFUND_SOURCE_RECHARGE_FUNDS | REFUND_SOURCE_UNSETTLED_FUNDS 枚举值之一
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
      */
     refund_account: 'REFUND_SOURCE_RECHARGE_FUNDS' | 'REFUND_SOURCE_UNSETTLED_FUNDS'
   }
@@ -133,22 +78,14 @@ declare namespace WeChatPay.Webhook.V2.RefundProcessed {
    * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
    */
   export interface WellformedResponse {
-    /**
-     * 应答的XML数据结构
-     * 对应PHP的Array
-     * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-     */
+    /** 应答的XML数据结构 */
     body?: {
       /**
        * 处理结果
        * SUCCESS | FAIL 枚举值之一
-       * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
        */
       return_code: 'SUCCESS' | 'FAIL'
-      /**
-       * 失败原因
-       * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
-       */
+      /** 失败原因 */
       return_msg?: string
     }
   }

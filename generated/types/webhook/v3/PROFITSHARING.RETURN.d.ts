@@ -5,41 +5,22 @@ declare namespace WeChatPay.Webhook.V3.PROFITSHARING.RETURN {
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
    */
   export interface RequestHeaders {
-    /**
-     * application/json
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** application/json */
     'Content-Type': string
-    /**
-     * 通知的唯一标识
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 通知的唯一标识 */
     'Request-ID': string
-    /**
-     * 签名使用的随机串
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 签名使用的随机串 */
     'Wechatpay-Nonce': string
-    /**
-     * 微信支付公钥ID/平台证书序列号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 微信支付公钥ID/平台证书序列号 */
     'Wechatpay-Serial': string
-    /**
-     * 签名值
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 签名值 */
     'Wechatpay-Signature': string
     /**
      * 签名算法
      * WECHATPAY2-SHA256-RSA2048 枚举值
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
      */
     'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048'
-    /**
-     * 签名时间戳
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 签名时间戳 */
     'Wechatpay-Timestamp': string
   }
 
@@ -48,66 +29,42 @@ declare namespace WeChatPay.Webhook.V3.PROFITSHARING.RETURN {
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
    */
   export interface JsonDataRequest {
-    /**
-     * 通知ID
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 通知ID */
     id: string
-    /**
-     * 通知创建时间
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 通知创建时间 */
     create_time: string
     /**
      * 通知类型
      * PROFITSHARING.RETURN 枚举值
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
      */
     event_type: 'PROFITSHARING.RETURN'
     /**
      * 资源数据类型
      * encrypt-resource 枚举值
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
      */
     resource_type: 'encrypt-resource'
-    /**
-     * 通知摘要
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 通知摘要 */
     summary: string
-    /**
-     * 通知资源数据
-     * 对应PHP的Array
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 通知资源数据 */
     resource: {
       /**
        * 原始通知类型
        * profitsharing 枚举值
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
        */
       original_type: 'profitsharing'
       /**
        * 加密算法
        * AEAD_AES_256_GCM 枚举值
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
        */
       algorithm: 'AEAD_AES_256_GCM'
-      /**
-       * 附加数据
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-       */
+      /** 附加数据 */
       associated_data?: string
-      /**
-       * 加密使用的随机串
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-       */
+      /** 加密使用的随机串 */
       nonce: string
       /**
        * 密文
        * APIv3密钥加密后的BASE64字符串
        * Encrypted with AEAD_AES_256_GCM under the APIv3 key; decrypt with `Aes.AesGcm.decrypt`. The decoded value is {@link JsonDataRequestResourceCiphertext}.
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
        */
       ciphertext: string
     }
@@ -115,61 +72,30 @@ declare namespace WeChatPay.Webhook.V3.PROFITSHARING.RETURN {
 
   /** The decoded `resource.ciphertext` of {@link JsonDataRequest}. */
   export type JsonDataRequestResourceCiphertext = {
-    /**
-     * 服务商商户号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 服务商商户号 */
     sp_mchid: string
-    /**
-     * 子商户号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 子商户号 */
     sub_mchid: string
-    /**
-     * 微信订单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 微信订单号 */
     transaction_id: string
-    /**
-     * 微信分账单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 微信分账单号 */
     order_id: string
-    /**
-     * 商户分账单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 商户分账单号 */
     out_order_no: string
-    /**
-     * 商户回退单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 商户回退单号 */
     out_return_no: string
-    /**
-     * 微信回退单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 微信回退单号 */
     return_id: string
-    /**
-     * 回退方商户号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 回退方商户号 */
     return_mchid: string
-    /**
-     * 回退金额，单位为分
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 回退金额，单位为分 */
     amount: number
     /**
      * 回退结果
      * SUCCESS | FAILED 枚举值之一
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
      */
     result: 'SUCCESS' | 'FAILED'
-    /**
-     * 回退完成时间
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 回退完成时间 */
     success_time?: string
   }
 
@@ -181,25 +107,16 @@ declare namespace WeChatPay.Webhook.V3.PROFITSHARING.RETURN {
     /**
      * 应答HTTP状态码
      * 200 | 204 枚举值之一
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
      */
     status: 200 | 204
-    /**
-     * 失败时的应答JSON数据结构
-     * 对应PHP的Array
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-     */
+    /** 失败时的应答JSON数据结构 */
     body?: {
       /**
        * 错误码
        * FAIL 枚举值
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
        */
       code: 'FAIL'
-      /**
-       * 失败原因
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
-       */
+      /** 失败原因 */
       message: string
     }
   }

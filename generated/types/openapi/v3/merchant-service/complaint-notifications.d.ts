@@ -5,10 +5,7 @@ declare namespace WeChatPay.OpenAPI.V3.MerchantService.ComplaintNotifications.Po
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012467241
    */
   export interface JsonDataRequest {
-    /**
-     * 通知地址，仅支持https
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012467241
-     */
+    /** 通知地址，仅支持https */
     url: string
   }
 
@@ -29,15 +26,9 @@ declare namespace WeChatPay.OpenAPI.V3.MerchantService.ComplaintNotifications.Po
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012467241
    */
   export interface WellformedResponse {
-    /**
-     * 商户号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012467241
-     */
+    /** 商户号 */
     mchid: string
-    /**
-     * 通知地址
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012467241
-     */
+    /** 通知地址 */
     url: string
   }
 }
@@ -54,15 +45,9 @@ declare namespace WeChatPay.OpenAPI.V3.MerchantService.ComplaintNotifications.Ge
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012467243
    */
   export interface WellformedResponse {
-    /**
-     * 商户号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012467243
-     */
+    /** 商户号 */
     mchid: string
-    /**
-     * 通知地址
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012467243
-     */
+    /** 通知地址 */
     url: string
   }
 }

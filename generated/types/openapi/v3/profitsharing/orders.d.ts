@@ -5,70 +5,37 @@ declare namespace WeChatPay.OpenAPI.V3.Profitsharing.Orders.PostHttpMethod {
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
    */
   export interface JsonDataRequest {
-    /**
-     * 子商户号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 子商户号 */
     sub_mchid: string
-    /**
-     * 应用ID
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 应用ID */
     appid?: string
-    /**
-     * 子商户应用ID
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 子商户应用ID */
     sub_appid?: string
-    /**
-     * 微信订单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 微信订单号 */
     transaction_id: string
-    /**
-     * 商户分账单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 商户分账单号 */
     out_order_no: string
-    /**
-     * 分账接收方列表
-     * 对应PHP的array
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 分账接收方列表 */
     receivers: {
       /**
        * 分账接收方类型
        * MERCHANT_ID | PERSONAL_OPENID | PERSONAL_SUB_OPENID 枚举值之一
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
        */
       type: 'MERCHANT_ID' | 'PERSONAL_OPENID' | 'PERSONAL_SUB_OPENID'
-      /**
-       * 分账接收方账号
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-       */
+      /** 分账接收方账号 */
       account: string
       /**
        * 分账个人接收方姓名
        * 微信支付公钥/平台证书加密后的BASE64字符串
        * Encrypted with the WeChat Pay public key (`Rsa.encrypt`); name that key in the `Wechatpay-Serial` header.
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
        */
       name?: string
-      /**
-       * 分账金额，单位为分
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-       */
+      /** 分账金额，单位为分 */
       amount: number
-      /**
-       * 分账描述
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-       */
+      /** 分账描述 */
       description: string
     }[]
-    /**
-     * 是否解冻剩余未分资金
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 是否解冻剩余未分资金 */
     unfreeze_unsplit: boolean
   }
 
@@ -82,15 +49,9 @@ declare namespace WeChatPay.OpenAPI.V3.Profitsharing.Orders.PostHttpMethod {
      * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
      */
     data?: JsonDataRequest
-    /**
-     * 声明请求的头参数
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 声明请求的头参数 */
     headers: {
-      /**
-       * 微信支付公钥ID/平台证书序列号
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-       */
+      /** 微信支付公钥ID/平台证书序列号 */
       'Wechatpay-Serial': string
     }
   }
@@ -100,85 +61,47 @@ declare namespace WeChatPay.OpenAPI.V3.Profitsharing.Orders.PostHttpMethod {
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
    */
   export interface WellformedResponse {
-    /**
-     * 子商户号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 子商户号 */
     sub_mchid: string
-    /**
-     * 微信订单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 微信订单号 */
     transaction_id: string
-    /**
-     * 商户分账单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 商户分账单号 */
     out_order_no: string
-    /**
-     * 微信分账单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 微信分账单号 */
     order_id: string
     /**
      * 分账单状态
      * PROCESSING | FINISHED 枚举值之一
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
      */
     state: 'PROCESSING' | 'FINISHED'
-    /**
-     * 分账接收方列表
-     * 对应PHP的array
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-     */
+    /** 分账接收方列表 */
     receivers?: {
-      /**
-       * 分账金额
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-       */
+      /** 分账金额 */
       amount: number
-      /**
-       * 分账描述
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-       */
+      /** 分账描述 */
       description: string
       /**
        * 分账接收方类型
        * MERCHANT_ID | PERSONAL_OPENID | PERSONAL_SUB_OPENID 枚举值之一
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
        */
       type: 'MERCHANT_ID' | 'PERSONAL_OPENID' | 'PERSONAL_SUB_OPENID'
-      /**
-       * 分账接收方账号
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-       */
+      /** 分账接收方账号 */
       account: string
       /**
        * 分账结果
        * PENDING | SUCCESS | CLOSED 枚举值之一
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
        */
       result: 'PENDING' | 'SUCCESS' | 'CLOSED'
       /**
        * 分账失败原因
        * ACCOUNT_ABNORMAL | NO_RELATION | RECEIVER_HIGH_RISK 枚举值之一
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
        */
       fail_reason?: 'ACCOUNT_ABNORMAL' | 'NO_RELATION' | 'RECEIVER_HIGH_RISK'
-      /**
-       * 分账明细单号
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-       */
+      /** 分账明细单号 */
       detail_id: string
-      /**
-       * 分账创建时间
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-       */
+      /** 分账创建时间 */
       create_time: string
-      /**
-       * 分账完成时间
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
-       */
+      /** 分账完成时间 */
       finish_time: string
     }[]
   }

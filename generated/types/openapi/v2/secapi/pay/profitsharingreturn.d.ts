@@ -5,71 +5,34 @@ declare namespace WeChatPay.OpenAPI.V2.Secapi.Pay.Profitsharingreturn.PostHttpMe
    * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
    */
   export interface XmlDataRequest {
-    /**
-     * 商户号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 商户号 */
     mch_id: string
-    /**
-     * 子商户号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 子商户号 */
     sub_mch_id: string
-    /**
-     * 公众账号ID
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 公众账号ID */
     appid: string
-    /**
-     * 子商户公众账号ID
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 子商户公众账号ID */
     sub_appid?: string
     /**
      * 签名类型
      * HMAC-SHA256 枚举值
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
      */
     sign_type: 'HMAC-SHA256'
-    /**
-     * 微信分账单号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 微信分账单号 */
     order_id?: string
-    /**
-     * 商户分账单号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 商户分账单号 */
     out_order_no?: string
-    /**
-     * 商户回退单号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 商户回退单号 */
     out_return_no: string
-    /**
-     * 回退方类型
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 回退方类型 */
     return_account_type: string
-    /**
-     * 回退方账号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 回退方账号 */
     return_account: string
-    /**
-     * 回退金额
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 回退金额 */
     return_amount: number
-    /**
-     * 回退描述
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 回退描述 */
     description: string
-    /**
-     * Random string of up to 32 characters; the SDK fills it when absent.
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** Random string of up to 32 characters; the SDK fills it when absent. */
     nonce_str?: string
   }
 
@@ -83,10 +46,7 @@ declare namespace WeChatPay.OpenAPI.V2.Secapi.Pay.Profitsharingreturn.PostHttpMe
      * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
      */
     data?: XmlDataRequest
-    /**
-     * 声明加载商户API证书
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 声明加载商户API证书 */
     security: true
   }
 
@@ -98,121 +58,60 @@ declare namespace WeChatPay.OpenAPI.V2.Secapi.Pay.Profitsharingreturn.PostHttpMe
     /**
      * 返回状态码
      * SUCCESS | FAIL 枚举值之一
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
      */
     return_code: 'SUCCESS' | 'FAIL'
-    /**
-     * 返回信息
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 返回信息 */
     return_msg?: string
-    /**
-     * 公众账号ID
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 公众账号ID */
     appid: string
-    /**
-     * 商户号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 商户号 */
     mch_id: string
-    /**
-     * 随机字符串
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 随机字符串 */
     nonce_str: string
-    /**
-     * 签名
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 签名 */
     sign: string
     /**
      * 业务结果
      * SUCCESS | FAIL 枚举值之一
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
      */
     result_code: 'SUCCESS' | 'FAIL'
-    /**
-     * 错误代码
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 错误代码 */
     err_code?: string
-    /**
-     * 错误代码描述
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 错误代码描述 */
     err_code_des?: string
-    /**
-     * 子商户号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 子商户号 */
     sub_mch_id: string
-    /**
-     * 子商户公众账号ID
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 子商户公众账号ID */
     sub_appid?: string
-    /**
-     * 签名类型
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 签名类型 */
     sign_type?: string
-    /**
-     * 微信分账单号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 微信分账单号 */
     order_id?: string
-    /**
-     * 商户分账单号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 商户分账单号 */
     out_order_no?: string
-    /**
-     * 商户回退单号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 商户回退单号 */
     out_return_no: string
-    /**
-     * 微信回退单号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 微信回退单号 */
     return_no?: string
-    /**
-     * 回退方类型
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 回退方类型 */
     return_account_type: string
-    /**
-     * 回退方账号
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 回退方账号 */
     return_account: string
-    /**
-     * 回退金额
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 回退金额 */
     return_amount: string
-    /**
-     * 回退描述
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 回退描述 */
     description: string
     /**
      * 回退结果
      * SUCCESS | PROCESSING | FAILED 枚举值之一
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
      */
     result?: 'SUCCESS' | 'PROCESSING' | 'FAILED'
     /**
      * 失败原因
      * ACCOUNT_ABNORMAL | TIME_OUT_CLOSED 枚举值之一
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
      */
     fail_reason?: 'ACCOUNT_ABNORMAL' | 'TIME_OUT_CLOSED'
-    /**
-     * 完成时间
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
-     */
+    /** 完成时间 */
     finish_time?: string
   }
 }

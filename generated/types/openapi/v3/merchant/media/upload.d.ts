@@ -5,15 +5,11 @@ declare namespace WeChatPay.OpenAPI.V3.Merchant.Media.Upload.PostHttpMethod {
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
    */
   export interface BinaryDataRequest {
-    /**
-     * 图片文件的二进制内容
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
-     */
+    /** 图片文件的二进制内容 */
     file: ReadStream
     /**
      * 图片的元信息，JSON格式
      * A string carrying {@link BinaryDataRequestMeta}.
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
      */
     meta: string
   }
@@ -28,15 +24,9 @@ declare namespace WeChatPay.OpenAPI.V3.Merchant.Media.Upload.PostHttpMethod {
      * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
      */
     data?: BinaryDataRequest
-    /**
-     * Request headers.
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
-     */
+    /** Request headers. */
     headers: {
-      /**
-       * Uploads are multipart.
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
-       */
+      /** Uploads are multipart. */
       'Content-Type': 'multipart/form-data'
     }
     /**
@@ -48,15 +38,9 @@ declare namespace WeChatPay.OpenAPI.V3.Merchant.Media.Upload.PostHttpMethod {
 
   /** The decoded `meta` of {@link BinaryDataRequest}. */
   export type BinaryDataRequestMeta = {
-    /**
-     * 图片文件名，须以.jpg、.bmp或.png结尾
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
-     */
+    /** 图片文件名，须以.jpg、.bmp或.png结尾 */
     filename: string
-    /**
-     * 图片文件内容的sha256摘要
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
-     */
+    /** 图片文件内容的sha256摘要 */
     sha256: string
   }
 
@@ -65,10 +49,7 @@ declare namespace WeChatPay.OpenAPI.V3.Merchant.Media.Upload.PostHttpMethod {
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
    */
   export interface WellformedResponse {
-    /**
-     * 媒体文件标识
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
-     */
+    /** 媒体文件标识 */
     media_id: string
   }
 }

@@ -5,26 +5,13 @@ declare namespace WeChatPay.OpenAPI.V3.Profitsharing.Orders._out_order_no_.GetHt
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
    */
   export interface RequestConfig extends AxiosRequestConfig {
-    /**
-     * 商户分账单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-     */
+    /** 商户分账单号 */
     out_order_no: string
-    /**
-     * 声明请求的查询参数
-     * 对应PHP的array
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-     */
+    /** 声明请求的查询参数 */
     params: {
-      /**
-       * 子商户号
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-       */
+      /** 子商户号 */
       sub_mchid: string
-      /**
-       * 微信订单号
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-       */
+      /** 微信订单号 */
       transaction_id: string
     }
   }
@@ -34,69 +21,38 @@ declare namespace WeChatPay.OpenAPI.V3.Profitsharing.Orders._out_order_no_.GetHt
    * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
    */
   export interface WellformedResponse {
-    /**
-     * 子商户号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-     */
+    /** 子商户号 */
     sub_mchid: string
-    /**
-     * 微信订单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-     */
+    /** 微信订单号 */
     transaction_id: string
-    /**
-     * 商户分账单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-     */
+    /** 商户分账单号 */
     out_order_no: string
-    /**
-     * 微信分账单号
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-     */
+    /** 微信分账单号 */
     order_id: string
     /**
      * 分账单状态
      * PROCESSING | FINISHED 枚举值之一
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
      */
     state: 'PROCESSING' | 'FINISHED'
-    /**
-     * 分账接收方列表
-     * 对应PHP的array
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-     */
+    /** 分账接收方列表 */
     receivers?: {
-      /**
-       * 分账金额
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-       */
+      /** 分账金额 */
       amount: number
-      /**
-       * 分账描述
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-       */
+      /** 分账描述 */
       description: string
       /**
        * 分账接收方类型
        * MERCHANT_ID | PERSONAL_OPENID | PERSONAL_SUB_OPENID 枚举值之一
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
        */
       type: 'MERCHANT_ID' | 'PERSONAL_OPENID' | 'PERSONAL_SUB_OPENID'
-      /**
-       * 分账接收方账号
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-       */
+      /** 分账接收方账号 */
       account: string
       /**
        * 分账结果
        * PENDING | SUCCESS | CLOSED 枚举值之一
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
        */
       result: 'PENDING' | 'SUCCESS' | 'CLOSED'
-      /**
-       * 分账明细单号
-       * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
-       */
+      /** 分账明细单号 */
       detail_id: string
     }[]
   }
