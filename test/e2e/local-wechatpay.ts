@@ -1,6 +1,7 @@
 // The local WeChat Pay of the end-to-end tests, started with fresh keys, and what a client needs to reach it.
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { generate } from 'selfsigned'
+import type { NotifierKeys } from './wechatpay-notifier.js'
 import { startServer, type FakeWechatpay, type Handler, type ServerKeys } from './wechatpay-server.js'
 
 export const MCHID = '1900000109'
@@ -55,4 +56,16 @@ export async function startLocalWechatpay(handlers: Record<string, Handler>): Pr
     ca: tls.cert,
   }
   return { server, keys, config }
+}
+
+/** Fresh keys of the WeChat Pay that sends notifications, and the platform key pair that signs them. */
+export function notifierKeys(): { keys: NotifierKeys; platform: { publicKey: string; privateKey: string } } {
+  const platform = pem()
+  const keys: NotifierKeys = {
+    apiv3Key: randomBytes(16).toString('hex'),
+    secret: randomBytes(16).toString('hex'),
+    platformSerial: 'PUB_KEY_ID_0119000010920250101000000000000',
+    platformPrivateKey: platform.privateKey,
+  }
+  return { keys, platform }
 }

@@ -1,7 +1,6 @@
 // End to end over the whole corpus: the client of ../shared/corpus is generated (the CLI's page pipeline: pool,
 // cache, merge), and every webhook page's notification is posted to a node:http endpoint using that client's receiver. Each
 // must come back equal to what was sent; each, altered once, must be refused.
-import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -10,15 +9,10 @@ import type { IrDocument, IrWebhook } from '../../generator/ir/types.js'
 import { listPages } from '../../generator/run/list-pages.js'
 import { corpusDir, generated, hasCorpus, projectDir } from '../helpers.js'
 import { startEndpoint, type Endpoint, type ReceiverModule } from './receiver-server.js'
-import { bodyFields, outgoing, type NotifierKeys, type Outgoing } from './wechatpay-notifier.js'
+import { bodyFields, outgoing, type Outgoing } from './wechatpay-notifier.js'
+import { notifierKeys } from './local-wechatpay.js'
 
-const platform = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
-const keys: NotifierKeys = {
-  apiv3Key: randomBytes(16).toString('hex'),
-  secret: randomBytes(16).toString('hex'),
-  platformSerial: 'PUB_KEY_ID_0119000010920250101000000000000',
-  platformPrivateKey: platform.privateKey,
-}
+const { keys, platform } = notifierKeys()
 
 describe.skipIf(!hasCorpus)('notifications of every webhook page of ../shared/corpus', () => {
   let webhooks: IrWebhook[]

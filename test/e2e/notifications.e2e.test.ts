@@ -2,7 +2,7 @@
 // to a node:http server on 127.0.0.1 that hands Node's headers and the raw body to the generated receiver
 // (generated/client.ts) and answers with its reply. The same values come back, typed; altered or unverifiable
 // notifications are refused, each with its own code, and nothing is returned.
-import { generateKeyPairSync, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from 'vitest'
 import * as client from '../../generated/client.js'
 import { NotificationError, type Notification, type NotificationErrorCode } from '../../generated/client.js'
@@ -11,15 +11,9 @@ import { readDocs } from '../../generator/run/read-docs.js'
 import { docsDir } from '../helpers.js'
 import { startEndpoint, type Endpoint, type ReceiverModule } from './receiver-server.js'
 import { outgoing, signedHeaders, type Change, type NotifierKeys } from './wechatpay-notifier.js'
+import { notifierKeys, pem } from './local-wechatpay.js'
 
-const pem = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
-const platform = pem()
-const keys: NotifierKeys = {
-  apiv3Key: randomBytes(16).toString('hex'),
-  secret: randomBytes(16).toString('hex'),
-  platformSerial: 'PUB_KEY_ID_0119000010920250101000000000000',
-  platformPrivateKey: platform.privateKey,
-}
+const { keys, platform } = notifierKeys()
 const webhooks = (await readDocs(docsDir)).document.operations.filter((op): op is IrWebhook => op.kind === 'webhook')
 const v3 = webhooks.find((op) => op.protocol === 'v3')!
 const v2 = webhooks.find((op) => op.protocol === 'v2')!

@@ -1,7 +1,6 @@
 // The docs pages' webhook handlers run as copied: each page's business.js from generated/docs, with its hidden
 // `./virtual` import pointing at the generated client and test keys, is mounted on node:http as it is. A notification
 // signed and encrypted as WeChat Pay does it is acknowledged; an altered one gets the failure reply.
-import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -12,15 +11,10 @@ import { docsPath } from '../../generator/emit/docs/docs-index.js'
 import type { IrWebhook } from '../../generator/ir/types.js'
 import { readDocs } from '../../generator/run/read-docs.js'
 import { docsDir, projectDir } from '../helpers.js'
-import { outgoing, type NotifierKeys, type Outgoing } from './wechatpay-notifier.js'
+import { outgoing, type Outgoing } from './wechatpay-notifier.js'
+import { notifierKeys } from './local-wechatpay.js'
 
-const platform = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
-const keys: NotifierKeys = {
-  apiv3Key: randomBytes(16).toString('hex'),
-  secret: randomBytes(16).toString('hex'),
-  platformSerial: 'PUB_KEY_ID_0119000010920250101000000000000',
-  platformPrivateKey: platform.privateKey,
-}
+const { keys, platform } = notifierKeys()
 const webhooks = (await readDocs(docsDir)).document.operations.filter((op): op is IrWebhook => op.kind === 'webhook')
 const base = join(projectDir, 'node_modules/.cache')
 mkdirSync(base, { recursive: true })

@@ -32,9 +32,9 @@ const cases: Array<[string, Declaration[], string]> = [
     `export interface A {\n  days: Array<\n${names.map((name) => `    | ${name}\n`).join('')}  >\n}\n`,
   ],
   [
-    'one-line and multi-line JSDoc; members of literals always get blocks',
+    'one-line and multi-line JSDoc, in interfaces and in literals alike',
     [iface('A', property('o', object(property('x', reference('string'), ['inner'])), ['outer', '@link https://example.com/']))],
-    'export interface A {\n  /**\n   * outer\n   * @link https://example.com/\n   */\n  o: {\n    /**\n     * inner\n     */\n    x: string\n  }\n}\n',
+    'export interface A {\n  /**\n   * outer\n   * @link https://example.com/\n   */\n  o: {\n    /** inner */\n    x: string\n  }\n}\n',
   ],
   [
     'a method that does not fit breaks its parameters, with a trailing comma',

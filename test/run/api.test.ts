@@ -36,6 +36,23 @@ describe('generate()', () => {
     await expect(generate({ cwd })).rejects.toThrow('Unexpected key `output`')
     await expect(generate({ cwd, config: false, docs: docsDir, out: 'x', targets: ['client'] })).rejects.toThrow('needs the types target')
   })
+  type Case = [name: string, given: { file?: string; flags?: { name?: string; version?: string } }, want: string | string[]]
+  const cases: Case[] = [
+    ['no name or version: refused, naming both ways to give them', {}, 'needs a name and a version: --package-name and --package-version'],
+    ['a name npm refuses', { flags: { name: 'Acme Pay', version: '1.0.0' } }, 'Unexpected package name `Acme Pay`'],
+    ['a version that is not semver', { flags: { name: 'acme-pay', version: 'v1' } }, 'Unexpected package version `v1`'],
+    ['a package key of the wrong shape', { file: 'package: acme-pay\n' }, 'Unexpected `package`'],
+    ['the file names it, a flag gives the version', { file: 'package: { name: acme-pay, version: 1.0.0 }\n', flags: { version: '2.0.0' } }, ['acme-pay', '2.0.0']],
+  ]
+  test.each(cases)('the package target: %s', async (_, given, want) => {
+    const cwd = mkdtempSync(join(work, 'package-'))
+    if (given.file) writeFileSync(join(cwd, 'wechatpay-codegen.config.yaml'), given.file)
+    const run = generate({ cwd, docs: docsDir, out: 'pkg', targets: ['package'], cacheDir: false, ...(given.flags && { package: given.flags }) })
+    if (typeof want === 'string') return void (await expect(run).rejects.toThrow(want))
+    expect((await run).ok).toBe(true)
+    const json = JSON.parse(readFileSync(join(cwd, 'pkg/package.json'), 'utf8')) as { name: string; version: string }
+    expect([json.name, json.version]).toEqual(want)
+  })
 })
 
 describe('subsets', () => {

@@ -26,18 +26,19 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   const { root: bodyRoot, name: bodyName } = bodyOf(op)
   let bodyRequired = false
   if (bodyRoot || withData) {
-    const context = newContext('request', false, link, bodyName)
+    // The page's link stands on the verbs, where a call is hovered, not again on each declaration.
+    const context = newContext('request', false, undefined, bodyName)
     const object = bodyObject(op, bodyRoot?.field, bodyRoot?.role === 'xml')
     statements.push(declareObject(bodyName, object, context, [`The request body of ${op.title.replace(/\n/g, ' ')}.`]))
     payloads.push(...context.payloads)
     bodyRequired = object.fields.some((f) => f.required)
   }
 
-  const config = requestConfigOf(op, withData ? bodyName : undefined, link)
+  const config = requestConfigOf(op, withData ? bodyName : undefined)
   statements.push(config.declaration)
   payloads.push(...config.payloads)
 
-  statements.push(...declarePayloads(payloads), ...declareResponse(op, link))
+  statements.push(...declarePayloads(payloads), ...declareResponse(op))
 
   const leaf = typeName(op.segments[op.segments.length - 1]!)
   const ref = (name: string): TypeNode => ({ kind: 'reference', name: `${leaf}.${verb}.${name}` })
@@ -53,7 +54,10 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   const returnType = typed({ kind: 'generic', name: 'AxiosPromise', args: [ref('WellformedResponse')] })
   const tags = link ? [`@link ${link}`] : []
   const deprecated = op.notices.filter((n) => n.status === 'deprecated').map((n) => `@deprecated ${docText(n.text)[0] ?? ''}`.trimEnd())
-  const methodDoc = [...docText(op.title), ...notes, ...deprecated, ...tags]
+  // TypeScript's message for a missing argument cannot be changed; the hint shows where the call is typed.
+  const security = op.request.roots.some((r) => r.role === 'security' && r.field.required)
+  const params = security ? ['@param config needs `security: true`: this call presents the merchant certificate (mutual TLS).'] : []
+  const methodDoc = [...docText(op.title), ...notes, ...deprecated, ...params, ...tags]
 
   return {
     namespace: { kind: Kind.Module, name: ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), verb].join('.'), declarationKind: NAMESPACE, hasDeclareKeyword: false, statements },

@@ -12,10 +12,10 @@ export function xmlReply(op: IrEndpoint): boolean {
 }
 
 /** `WellformedResponse`: the reply's `data`, plus the payload types it names. */
-export function declareResponse(op: IrEndpoint, link: string | undefined): Array<Interface | TypeAlias> {
+export function declareResponse(op: IrEndpoint): Array<Interface | TypeAlias> {
   const empty = op.response.empty
   if (empty) {
-    const docs = (lines: string[]) => jsDoc(safeDocLines(link ? [...lines, `@link ${link}`] : lines))
+    const docs = (lines: string[]) => jsDoc(safeDocLines(lines))
     switch (empty.kind) {
       case 'file-stream':
         return [interfaceOf('WellformedResponse', docs(['The reply is a file, read as a stream.', ...docText(empty.text)]), ['ReadStream'], [])]
@@ -28,7 +28,7 @@ export function declareResponse(op: IrEndpoint, link: string | undefined): Array
         return assertNever(empty.kind)
     }
   }
-  const context = newContext('response', xmlReply(op), link, 'WellformedResponse')
+  const context = newContext('response', xmlReply(op), undefined, 'WellformedResponse')
   const declaration = declareObject('WellformedResponse', { kind: 'object', fields: op.response.fields }, context, [`The reply of ${op.title}.`])
   return [declaration, ...declarePayloads(context.payloads)]
 }

@@ -22,8 +22,8 @@ type Member = Property
  * `RequestConfig extends AxiosRequestConfig`, members in the runtime's terms: `data`, path parameters (own keys of
  * config), `params`, `headers`, `security`, `nonceless`, `baseURL`, download and multipart settings.
  */
-export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, link: string | undefined): RequestConfigDeclaration {
-  const context = newContext('request', false, link, 'RequestConfig')
+export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined): RequestConfigDeclaration {
+  const context = newContext('request', false, undefined, 'RequestConfig')
   const members: Member[] = []
   const notes: string[] = []
   const roots = (role: IrRoot['role']) => op.request.roots.filter((r) => r.role === role)
@@ -32,7 +32,7 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
     name,
     type: typed(type),
     hasQuestionToken: !required,
-    docs: jsDoc(safeDocLines(link ? [...doc, `@link ${link}`] : doc)),
+    docs: jsDoc(safeDocLines(doc)),
   })
   const literal = (text: string): TypeNode => ({ kind: 'literal', text })
 
@@ -76,7 +76,7 @@ export function requestConfigOf(op: IrEndpoint, dataName: BodyName | undefined, 
   const timeout = roots('timeout')[0]
   if (timeout) members.push(member('timeout', reference('number'), timeout.field.required, docText(timeout.field.description)))
 
-  const docs = jsDoc(safeDocLines(link ? ['The request config: axios options plus what the runtime reads.', `@link ${link}`] : ['The request config.']))
+  const docs = jsDoc(['The request config: axios options plus what the runtime reads.'])
   const declaration = interfaceOf('RequestConfig', docs, ['AxiosRequestConfig'], members)
   const required = members.some((m) => !m.hasQuestionToken && m.name !== 'data')
   return { declaration, payloads: context.payloads, required, notes }
