@@ -4,7 +4,6 @@ import { DOCS_INDEX, docsIndexText, type DocsIndexEntry } from '../emit/docs/doc
 import { emitIr, irEntry } from '../emit/emit-ir.js'
 import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from '../emit/types/types-index.js'
 import type { IrOperation } from '../ir/types.js'
-import { emitPackage } from '../emit/package/emit-package.js'
 import type { PageOperation, PageResult, Timings } from './build-page.js'
 import type { RunOptions } from './run-pages.js'
 
@@ -71,6 +70,8 @@ export async function mergePages(results: PageResult[], keys: Array<string | und
     const declarations = [...outputs].flatMap(([path, text]): Array<[string, string]> => (path.startsWith('types/') ? [[path, Buffer.from(text).toString()]] : []))
     // The package publishes the validators' schemas when they are made, so that its client can validate.
     const folders = wanted.has('validation') ? ['validation/'] : []
+    // Loaded only for this target: it brings TypeScript (1.2-1.4 s of CPU), which no other run needs.
+    const { emitPackage } = await import('../emit/package/emit-package.js')
     for (const [path, text] of emitPackage(options.package, client!, declarations, operations.map((op) => op.summary), folders)) outputs.set(path, text)
     // The package ships them bundled; the page files are written only when the types target is asked for too.
     if (!wanted.has('types')) for (const [path] of declarations) outputs.delete(path)
