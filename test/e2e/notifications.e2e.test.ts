@@ -10,7 +10,7 @@ import type { IrWebhook } from '../../generator/ir/types.js'
 import { readDocs } from '../../generator/run/read-docs.js'
 import { docsDir } from '../helpers.js'
 import { startEndpoint, type Endpoint, type ReceiverModule } from './receiver-server.js'
-import { outgoing, signedHeaders, type Change, type NotifierKeys } from './wechatpay-notifier.js'
+import { outgoing, signedHeaders, tamperV2, type Change, type NotifierKeys } from './wechatpay-notifier.js'
 import { notifierKeys, pem } from './local-wechatpay.js'
 
 const { keys, platform } = notifierKeys()
@@ -99,16 +99,4 @@ function tamper(notification: ReturnType<typeof outgoing>, part: 'body' | 'signa
 function drop(notification: ReturnType<typeof outgoing>, header: string): ReturnType<typeof outgoing> {
   const { [header]: _, ...headers } = notification.headers
   return { ...notification, headers }
-}
-
-/** Alters the second block of `req_info`, inside a value: AES-ECB has no tag, so only the plaintext can show it. */
-function tamperV2(notification: ReturnType<typeof outgoing>): ReturnType<typeof outgoing> {
-  return {
-    ...notification,
-    body: notification.body.replace(/<req_info>([^<]+)/, (_, text: string) => {
-      const bytes = Buffer.from(text, 'base64')
-      for (let i = 16; i < 32; i++) bytes[i]! ^= 0x5a
-      return `<req_info>${bytes.toString('base64')}`
-    }),
-  }
 }

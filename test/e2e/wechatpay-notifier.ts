@@ -150,3 +150,15 @@ function encryptEcb(plaintext: string, key: string): string {
   const cipher = createCipheriv('aes-256-ecb', key, null)
   return Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64')
 }
+
+/** Alters the second block of `req_info`, inside a value: AES-ECB has no tag, so only the plaintext can show it. */
+export function tamperV2(notification: Outgoing): Outgoing {
+  return {
+    ...notification,
+    body: notification.body.replace(/<req_info>([^<]+)/, (_, text: string) => {
+      const bytes = Buffer.from(text, 'base64')
+      for (let i = 16; i < 32; i++) bytes[i]! ^= 0x5a
+      return `<req_info>${bytes.toString('base64')}`
+    }),
+  }
+}

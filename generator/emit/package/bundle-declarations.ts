@@ -57,7 +57,8 @@ function add(into: Scope, node: ts.Statement, source: ts.SourceFile): void {
     }
     for (const member of node.members) {
       const text = textOf(source, member.getFullStart(), member.end)
-      const key = member.name !== undefined && ts.isIdentifier(member.name) ? `name:${member.name.text}` : member.name !== undefined && ts.isStringLiteral(member.name) ? `name:${member.name.text}` : `text:${text}`
+      const memberName = member.name !== undefined && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined
+      const key = memberName !== undefined ? `name:${memberName}` : `text:${text}`
       // Methods with one name are overloads, kept whole; a property repeated by many pages is kept once.
       if (ts.isMethodSignature(member)) merged.members.set(`text:${text}`, text)
       else if (!merged.members.has(key)) merged.members.set(key, text)
