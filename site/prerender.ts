@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { join, relative } from 'node:path'
+import { Tinypool } from 'tinypool'
+import type { SiteSettings } from './site-settings.js'
+import { cacheFile } from './twoslash-cache.js'
+import type { BlockTask } from './twoslash-worker.js'
+
+export interface PrerenderSummary {
+  blocks: number
+  /** Blocks whose result was already in the cache. */
+  cached: number
+  failures: string[]
+}
+
+/**
+ * Fills the twoslash cache for every ```js twoslash block of the docs folder, on worker threads, before VitePress
+ * renders the pages one by one in its own thread. A block is found as VitePress passes it to twoslash: the fence's
+ * content, trailing whitespace trimmed.
+ */
+export async function prerender(settings: SiteSettings, threads = availableParallelism()): Promise<PrerenderSummary> {
+  const tasks: BlockTask[] = []
+  let blocks = 0
+  for (const file of markdownFiles(settings.docs)) {
+    const text = readFileSync(file, 'utf8')
+    for (const match of text.matchAll(/^```js twoslash\n([\s\S]*?)^```$/gm)) {
+      blocks++
+      const code = match[1]!.trimEnd()
+      if (existsSync(cacheFile(settings, code))) continue
+      const line = text.slice(0, match.index).split('\n').length
+      tasks.push({ at: `${relative(settings.docs, file)}:${line}:1`, code })
+    }
+  }
+  const failures: string[] = []
+  if (tasks.length > 0) {
+    const pool = new Tinypool({
+      filename: new URL('./twoslash-worker.js', import.meta.url).href,
+      maxThreads: Math.max(1, Math.min(threads, tasks.length)),
+      // A worker's TypeScript environment grows with the blocks it checks; a fresh one after a while keeps it small.
+      maxMemoryLimitBeforeRecycle: 1536 * 1024 * 1024,
+      resourceLimits: { maxOldGenerationSizeMb: 2048 },
+    })
+    try {
+      const results = await Promise.all(tasks.map((task) => pool.run(task) as Promise<string | undefined>))
+      failures.push(...results.filter((r): r is string => r !== undefined))
+    } finally {
+      await pool.destroy()
+    }
+  }
+  return { blocks, cached: blocks - tasks.length, failures }
+}
+
+function markdownFiles(dir: string): string[] {
+  const files: string[] = []
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.md')) files.push(join(entry.parentPath, entry.name))
+  }
+  return files.sort()
+}
