@@ -1,5 +1,6 @@
 // `npm run docs:build`: the twoslash blocks checked on worker threads into the cache, then VitePress's build, which
-// reads every result from the cache. SITE_DOCS names the generated docs folder (default generated/docs).
+// reads every result from the cache. SITE_DOCS names the generated docs folder (default generated/docs). With
+// SITE_REPORT=1 the last line is a JSON summary (times, peak memory), which `npm run bench:site` reads.
 import { fileURLToPath } from 'node:url'
 import { build } from 'vitepress'
 import { prerender } from './prerender.js'
@@ -8,10 +9,15 @@ import { siteSettings } from './site-settings.js'
 const settings = siteSettings()
 const started = performance.now()
 const summary = await prerender(settings)
-const seconds = ((performance.now() - started) / 1000).toFixed(1)
-console.log(`twoslash: ${summary.blocks} block(s), ${summary.cached} from the cache, ${summary.blocks - summary.cached} checked in ${seconds} s`)
+const twoslashMs = performance.now() - started
+console.log(`twoslash: ${summary.blocks} block(s), ${summary.cached} from the cache, ${summary.blocks - summary.cached} checked in ${(twoslashMs / 1000).toFixed(1)} s`)
 if (summary.failures.length > 0) {
   for (const failure of summary.failures) console.error(failure)
   process.exit(1)
 }
 await build(fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../site' : '.', import.meta.url)))
+if (process.env.SITE_REPORT === '1') {
+  // maxRSS covers the worker threads too: they share this process.
+  const report = { ...summary, failures: undefined, twoslashMs, buildMs: performance.now() - started - twoslashMs, maxRssMb: process.resourceUsage().maxRSS / 1024 }
+  console.log(JSON.stringify(report))
+}

@@ -9,7 +9,7 @@ import { TWOSLASH_COMPILER_OPTIONS } from '../generator/emit/docs/twoslash-optio
 export interface SiteSettings {
   /** The generated docs folder (SITE_DOCS, default generated/docs). */
   docs: string
-  /** Where the site goes (SITE_OUT, default dist/site). */
+  /** Where the site goes (SITE_OUT, default site/.vitepress/dist, VitePress's own place). */
   out: string
   /** Twoslash results and VitePress's own cache (SITE_CACHE, default node_modules/.cache/wechatpay-site). */
   cache: string
@@ -30,7 +30,7 @@ export function siteSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings
   const lock = readFileSync(resolve(project, 'package-lock.json'))
   return {
     docs: resolve(project, env.SITE_DOCS ?? 'generated/docs'),
-    out: resolve(project, env.SITE_OUT ?? 'dist/site'),
+    out: resolve(project, env.SITE_OUT ?? 'site/.vitepress/dist'),
     cache: resolve(project, env.SITE_CACHE ?? 'node_modules/.cache/wechatpay-site'),
     ...(env.SITE_EDIT_LINK ? { editLink: env.SITE_EDIT_LINK } : {}),
     twoslashOptions,

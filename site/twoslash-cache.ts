@@ -9,7 +9,7 @@ import type { SiteSettings } from './site-settings.js'
 export interface TypesCache {
   init(): void
   read(code: string): TwoslashReturn | null
-  write(code: string, data: TwoslashReturn): void
+  write(code: string, data: { code: string; nodes: readonly object[] }): void
 }
 
 /** The file of one block's twoslash result: its code and the settings' fingerprint, hashed. */

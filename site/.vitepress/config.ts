@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { transformerTwoslash } from '@shikijs/vitepress-twoslash'
-import { defineConfig, type DefaultTheme } from 'vitepress'
+import { defineConfig, type DefaultTheme, type MarkdownOptions } from 'vitepress'
+import { parse } from 'yaml'
 import { siteSettings } from '../site-settings.js'
 import { twoslashCache } from '../twoslash-cache.js'
 
@@ -26,23 +27,44 @@ export default defineConfig({
     sidebar: navigation.sidebar,
     // Wide parameter tables need the room an outline column would take.
     outline: false,
-    search: { provider: 'local' },
+    search: {
+      provider: 'local',
+      options: {
+        // The index holds each page's title and headings, not its rendered body: rendering 1,000 pages again for
+        // the index would run every code block a second time, and the tables' field names would crowd the results.
+        _render: (src, env, md) => md.render(searchText(src, env.relativePath)),
+        translations: {
+          button: { buttonText: '搜索', buttonAriaLabel: '搜索' },
+          modal: { noResultsText: '没有结果', resetButtonTitle: '清除', footer: { selectText: '选择', navigateText: '切换', closeText: '关闭' } },
+        },
+      },
+    },
     ...(settings.editLink ? { editLink: { pattern: settings.editLink, text: '在 GitHub 上编辑此页' } } : {}),
     docFooter: { prev: '上一页', next: '下一页' },
     lastUpdated: { text: '最后更新' },
   },
   markdown: {
+    // @shikijs/vitepress-twoslash 4 is built against shiki 4, VitePress 1.6 against shiki 2: the transformer's
+    // hooks are the same at run time (the browser test proves the hovers), only their declared types differ.
     codeTransformers: [
       transformerTwoslash({
         twoslashOptions: settings.twoslashOptions,
         typesCache: twoslashCache(settings),
         // A block that fails to compile fails the build: the pages promise examples that compile.
         throws: true,
-      }),
+      }) as unknown as NonNullable<MarkdownOptions['codeTransformers']>[number],
     ],
-    languages: ['js', 'ts'],
   },
 })
+
+/** What the search index knows of a page: its frontmatter title, then its operations' headings and its path. */
+export function searchText(src: string, path: string): string {
+  const front = /^---\n([\s\S]*?)\n---/.exec(src)
+  const data: unknown = front ? parse(front[1]!) : undefined
+  const title = data && typeof data === 'object' && 'title' in data && typeof data.title === 'string' ? data.title : path
+  const headings = [...src.matchAll(/^# (?!\{\{)(.+?)(?: \{#\w+\})?$/gm)].map((m) => `## ${m[1]}`)
+  return [`# ${title}`, ...headings, path.replace(/\.md$/, '')].join('\n\n')
+}
 
 interface Navigation {
   nav: DefaultTheme.NavItem[]
