@@ -1,7 +1,8 @@
 // The docs site over a generated docs folder (SITE_DOCS, default generated/docs): VitePress with twoslash, whose
 // results come from a cache on disk that `site/prerender.ts` fills on worker threads before the build.
 import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, resolve } from 'node:path'
 import { transformerTwoslash } from '@shikijs/vitepress-twoslash'
 import { defineConfig, type DefaultTheme, type MarkdownOptions } from 'vitepress'
 import { parse } from 'yaml'
@@ -22,6 +23,10 @@ export default defineConfig({
   lastUpdated: true,
   // A generated folder outside the project has no git history: last-updated then stays empty, not an error.
   ignoreDeadLinks: true,
+  vite: {
+    // Pages outside the project (SITE_DOCS anywhere) import Vue from the project's own node_modules.
+    resolve: { alias: [{ find: /^vue(?=$|\/server-renderer$)/, replacement: dirname(createRequire(import.meta.url).resolve('vue/package.json')) }] },
+  },
   themeConfig: {
     nav: navigation.nav,
     sidebar: navigation.sidebar,
