@@ -1,9 +1,11 @@
 // The docs site over a generated docs folder (SITE_DOCS, default generated/docs): VitePress with twoslash, whose
 // results come from a cache on disk that `site/prerender.ts` fills on worker threads before the build.
+// @shikijs/twoslash 4 is built against shiki 4, VitePress 1.6 against shiki 2: the transformer's hooks are the same
+// at run time (the browser tests prove the hovers), only their declared types differ, hence the cast below.
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
-import { transformerTwoslash } from '@shikijs/vitepress-twoslash'
+import { rendererRich, transformerTwoslash } from '@shikijs/twoslash'
 import { defineConfig, type DefaultTheme, type MarkdownOptions } from 'vitepress'
 import { parse } from 'yaml'
 import { siteSettings } from '../site-settings.js'
@@ -49,12 +51,16 @@ export default defineConfig({
     lastUpdated: { text: '最后更新' },
   },
   markdown: {
-    // @shikijs/vitepress-twoslash 4 is built against shiki 4, VitePress 1.6 against shiki 2: the transformer's
-    // hooks are the same at run time (the browser test proves the hovers), only their declared types differ.
+    // Twoslash renders plain HTML (the rich renderer) inside VitePress's `v-pre`: Vue compiles each block as one
+    // static string, where the floating-vue renderer made every hover a component (the corpus's bundling alone then
+    // ran over 10 minutes at 1.8 GB). theme/hover-popups.ts shows a hovered token's popup above the page.
     codeTransformers: [
       transformerTwoslash({
+        renderer: rendererRich({ classExtra: 'vp-copy-ignore' }),
         twoslashOptions: settings.twoslashOptions,
         typesCache: twoslashCache(settings),
+        explicitTrigger: true,
+        langs: ['js', 'ts'],
         // A block that fails to compile fails the build: the pages promise examples that compile.
         throws: true,
       }) as unknown as NonNullable<MarkdownOptions['codeTransformers']>[number],

@@ -28,7 +28,7 @@ describe.skipIf(!needsChromium())('docs site over generated/docs', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
     const verb = page.locator('.vp-doc .twoslash-hover', { hasText: /^post$/ }).first()
     await verb.hover()
-    const popup = page.locator('.v-popper__popper--shown')
+    const popup = page.locator('.twoslash-floating-popup')
     await popup.waitFor({ state: 'visible', timeout: 15_000 })
     const text = await popup.innerText()
     expect(text).toContain('Profitsharingreturn.post(data: WeChatPay.OpenAPI.V2.Secapi.Pay.Profitsharingreturn.PostHttpMethod.XmlDataRequest')

@@ -1,12 +1,13 @@
-// The default theme plus the floating hovers twoslash renders.
-import TwoslashFloatingVue from '@shikijs/vitepress-twoslash/client'
-import '@shikijs/vitepress-twoslash/style.css'
+// The default theme, twoslash's rich-renderer styles, and hover popups shown above the page.
+import '@shikijs/twoslash/style-rich.css'
 import type { Theme } from 'vitepress'
 import DefaultTheme from 'vitepress/theme'
+import { showHoverPopups } from './hover-popups.js'
+import './site.css'
 
 export default {
   extends: DefaultTheme,
-  enhanceApp({ app }) {
-    app.use(TwoslashFloatingVue)
+  enhanceApp() {
+    if (typeof document !== 'undefined') showHoverPopups(document)
   },
 } satisfies Theme
