@@ -78,7 +78,7 @@ describe.skipIf(!hasCorpus || !needsChromium())('docs site over the corpus', () 
 
   test('a hover shows the verb signature on the seed page', async () => {
     const page = await open(SEED)
-    await page.locator('.vp-doc .twoslash-hover', { hasText: /^post$/ }).first().hover()
+    await page.locator('.vp-doc .twoslash-highlighted .twoslash-hover').first().hover()
     const popup = page.locator('.twoslash-floating-popup')
     await popup.waitFor({ state: 'visible', timeout: 15_000 })
     expect(await popup.innerText()).toContain('Profitsharingreturn.post(data: WeChatPay.OpenAPI.V2.Secapi.Pay.Profitsharingreturn.PostHttpMethod.XmlDataRequest')

@@ -26,7 +26,7 @@ describe.skipIf(!needsChromium())('docs site over generated/docs', () => {
     const response = await page.goto(`${site.origin}/openapi/v2/secapi/pay/profitsharingreturn.html`)
     expect(response?.status()).toBe(200)
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
-    const verb = page.locator('.vp-doc .twoslash-hover', { hasText: /^post$/ }).first()
+    const verb = page.locator('.vp-doc .twoslash-highlighted .twoslash-hover').first()
     await verb.hover()
     const popup = page.locator('.twoslash-floating-popup')
     await popup.waitFor({ state: 'visible', timeout: 15_000 })
