@@ -25,9 +25,11 @@ export function emitSite(navigation: IrNavigation, pages: readonly DocsIndexEntr
   for (const name of siteSections(navigation, pages)) {
     files.push([sectionPagePath(name), sectionPageText(name, navigation.sections.find((s) => s.name === name), pages, linked)])
   }
+  const taken = new Set(files.map(([path]) => path))
   for (const redirect of navigation.redirects) {
     const target = redirect.target === null ? undefined : written.get(redirect.target)
-    if (target) files.push([redirectPagePath(redirect), redirectPageText({ ...redirect, target: target.file }, target.title)])
+    // A stub at a section's own address (`openapi/index.md`) leaves it to the landing page.
+    if (target && !taken.has(redirectPagePath(redirect))) files.push([redirectPagePath(redirect), redirectPageText({ ...redirect, target: target.file }, target.title)])
   }
   return files
 }
