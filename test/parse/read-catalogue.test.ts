@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { diagnosticsOf } from '../../generator/diagnostics/report.js'
 import type { CatalogueGroup } from '../../generator/parse/catalogue-model.js'
 import { parsePage } from '../../generator/parse/parse-page.js'
+import { docsDir } from '../helpers.js'
 
 /** A catalogue page around the given rows, under the corpus's frontmatter and header. */
 function catalogue(rows: string, header = '| 业务标签 | 直连商户模式 | 合作伙伴模式'): string {
@@ -166,5 +170,35 @@ description: 通知
     const { page } = parsePage('openapi/v3/x.md', '# x {#post}\n\n| 请求参数 | 类型 {.type} | 描述 {.desc}\n| --- | --- | ---\n| a | string | b\n\n{.im-table #request}\n')
     expect(page.role).not.toBe('catalogue')
     expect(page.catalogue).toBeUndefined()
+  })
+
+  test('mutated catalogue rows never throw, and every diagnostic lies inside the page', () => {
+    const source = readFileSync(join(docsDir, 'openapi/index.md'), 'utf8').split('\n')
+    const edit = fc.record({ line: fc.nat(source.length - 1), how: fc.nat(6), n: fc.integer({ min: -2, max: 12 }) })
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 6 }), (edits) => {
+        const lines = [...source]
+        for (const { line, how, n } of edits) {
+          const text = lines[line]!
+          lines[line] = [
+            text.replace(/rowspan=\d+/, `rowspan=${n}`),
+            text.replace(/\{colspan=2\}/, `{colspan=${n}}`),
+            text.replace(/\|[^|]*$/, ''),
+            `${text} | [x](/y) | z`,
+            text.replace(/\]\(/, ']( '),
+            text.replace(/^\| [^|[]+\{[^}]*\}/, '| '),
+            text.replace('{', ''),
+          ][how]!
+        }
+        const { page, file } = parsePage('openapi/index.md', lines.join('\n'))
+        for (const d of diagnosticsOf([file])) {
+          expect(d.line).toBeGreaterThanOrEqual(1)
+          expect(d.line).toBeLessThanOrEqual(lines.length)
+          expect(d.column).toBeGreaterThanOrEqual(1)
+        }
+        for (const group of page.catalogue?.tables.flatMap((t) => t.groups) ?? []) expect(group.rows.length).toBeLessThanOrEqual(group.rowspan)
+      }),
+      { numRuns: 500, seed: 17 },
+    )
   })
 })
