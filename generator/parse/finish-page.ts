@@ -3,7 +3,6 @@ import { report } from '../diagnostics/report.js'
 import type { PageModel } from './page-model.js'
 import type { Frontmatter } from './read-frontmatter.js'
 
-
 /**
  * Settles what a read page is: a redirect stub, a page of other tables, an empty page (each reported), or a page of
  * operations, each of which needs a request and a response table.

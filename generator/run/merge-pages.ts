@@ -1,7 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/report.js'
 import { emitClient } from '../emit/client/emit-client.js'
 import type { DocsIndexEntry } from '../emit/docs/docs-index.js'
-import { emitSite } from '../emit/site/emit-site.js'
 import { buildNavigation } from '../ir/build-navigation.js'
 import { emitIr, irEntry } from '../emit/emit-ir.js'
 import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from '../emit/types/types-index.js'
@@ -90,6 +89,8 @@ export async function mergePages(results: PageResult[], keys: Array<string | und
   }
   if (wanted.has('docs')) {
     const entries = final.flatMap((r): DocsIndexEntry[] => (r.docsEntry ? [r.docsEntry] : []))
+    // Loaded only for this target, like the other emitters the main thread needs only here.
+    const { emitSite } = await import('../emit/site/emit-site.js')
     for (const [path, text] of emitSite(navigation, entries)) {
       // Site files go where no page writes (catalogue pages and redirect stubs write none): a page's file is never
       // replaced, and the site's files have no page origin, so the run record hashes them.
