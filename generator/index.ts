@@ -11,3 +11,4 @@ export { diagnosticsOf, formatDiagnostic, type Diagnostic } from './diagnostics/
 export { rules, type RuleId, type Severity } from './diagnostics/rules.js'
 export type * from './ir/types.js'
 export type * from './parse/page-model.js'
+export type * from './parse/catalogue-model.js'

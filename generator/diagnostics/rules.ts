@@ -68,6 +68,12 @@ export const rules = {
   'empty-table': { severity: 'info', description: 'A parameter table has no rows (A17).' },
   'encrypted-without-serial': { severity: 'warning', description: 'Encrypted request fields without a `Wechatpay-Serial` header (A23).' },
   'event-type-mismatch': { severity: 'warning', description: "A webhook's `event_type` values do not include the file stem." },
+  // Catalogues and navigation
+  'catalogue-row': { severity: 'warning', description: 'A catalogue table row, cell or header cannot be read (no group cell, no link, an extra cell); it is left out of the navigation.' },
+  'catalogue-rowspan': { severity: 'warning', description: "A catalogue group cell's `rowspan` does not match the rows that follow it." },
+  'catalogue-link-unknown': { severity: 'warning', description: 'A catalogue link leads to no page (or no operation) of the docs; it is not linked.' },
+  'catalogue-link-moved': { severity: 'warning', description: "A catalogue link leads to a redirect stub; it is linked to the stub's target." },
+  'redirect-target-unknown': { severity: 'warning', description: 'A redirect stub leads to no page of the docs; no redirect is made.' },
   // Examples
   'example-syntax': { severity: 'warning', description: 'A PHP example cannot be read.' },
   'example-variant-mismatch': { severity: 'warning', description: 'The SDK example variants of one operation disagree.' },

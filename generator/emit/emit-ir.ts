@@ -1,5 +1,5 @@
 import { IR_VERSION } from '../ir/ir-version.js'
-import type { IrOperation, IrPage } from '../ir/types.js'
+import type { IrNavigation, IrOperation, IrPage } from '../ir/types.js'
 import { generatedBy } from './header.js'
 
 /**
@@ -11,10 +11,10 @@ export function irEntry(value: IrPage | IrOperation): string {
 }
 
 /**
- * `ir.json` from the UTF-8 entries of its pages and operations: the document as stable, pretty JSON, the same text as
- * `JSON.stringify(document, null, 2)`. JSON has no comments, so the header is a `$comment` key.
+ * `ir.json` from the UTF-8 entries of its pages and operations, and the navigation: the document as stable, pretty
+ * JSON, the same text as `JSON.stringify(document, null, 2)`. JSON has no comments, so the header is a `$comment` key.
  */
-export function emitIr(pages: Uint8Array[], operations: Uint8Array[]): Buffer {
+export function emitIr(pages: Uint8Array[], operations: Uint8Array[], navigation: IrNavigation): Buffer {
   const comment = generatedBy()
   const parts: Uint8Array[] = []
   const text = (value: string) => parts.push(Buffer.from(value))
@@ -30,6 +30,7 @@ export function emitIr(pages: Uint8Array[], operations: Uint8Array[]): Buffer {
   list(pages)
   text(',\n  "operations": ')
   list(operations)
+  text(`,\n  "navigation": ${JSON.stringify(navigation, null, 2).replaceAll('\n', '\n  ')}`)
   text('\n}\n')
   return Buffer.concat(parts)
 }

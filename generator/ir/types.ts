@@ -10,6 +10,10 @@ export interface IrSource {
   column: number
 }
 
+import type { IrNavigation } from './navigation-types.js'
+
+export type * from './navigation-types.js'
+
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
 export interface IrDocument {
@@ -18,6 +22,8 @@ export interface IrDocument {
   irVersion: number
   pages: IrPage[]
   operations: IrOperation[]
+  /** The catalogues' navigation and the redirects: made across pages, so in a docs folder's IR, not a page's. */
+  navigation?: IrNavigation
 }
 
 /** One markdown file and what became of it. */

@@ -1,16 +1,10 @@
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { PageModel } from './page-model.js'
-
-/** What a page's frontmatter may say; anything else in it is ignored. */
-export interface Frontmatter {
-  title?: unknown
-  description?: unknown
-  head?: unknown
-}
+import type { Frontmatter } from './read-frontmatter.js'
 
 /**
- * Settles what a read page is: a redirect stub, a catalogue, an empty page (each reported and skipped), or a page of
+ * Settles what a read page is: a redirect stub, a page of other tables, an empty page (each reported), or a page of
  * operations, each of which needs a request and a response table.
  */
 export function finishPage(file: VFile, page: PageModel, frontmatter: Frontmatter, catalogue: boolean): void {
@@ -18,12 +12,12 @@ export function finishPage(file: VFile, page: PageModel, frontmatter: Frontmatte
   if (redirect !== undefined && page.sections.length === 0) {
     page.role = 'redirect'
     page.redirect = redirect
-    report(file, 'page-skipped', `Skipped redirect stub to \`${redirect}\``, { line: 1, column: 1 })
+    report(file, 'page-skipped', `Redirect stub to \`${redirect}\`: it defines no operation; the docs target makes a redirect page at its address`, { line: 1, column: 1 })
     return
   }
   if (page.sections.length === 0) {
     page.role = catalogue ? 'catalogue' : 'empty'
-    if (catalogue) report(file, 'page-skipped', 'Skipped catalogue page: it links to operations but defines none', { line: 1, column: 1 })
+    if (catalogue) report(file, 'page-skipped', 'Skipped page without operations: its tables are neither parameter tables nor catalogue tables (`| 业务标签 | 直连商户模式 | 合作伙伴模式`)', { line: 1, column: 1 })
     else report(file, 'heading-without-method', 'Unexpected page without a method heading, expected `# … {#post}` or a `{#mix}` page', { line: 1, column: 1 })
     return
   }

@@ -4,6 +4,7 @@
  */
 import type { HttpMethod, IrExample, IrLink, IrNotice } from '../ir/types.js'
 import type { Place } from '../diagnostics/report.js'
+import type { CatalogueModel } from './catalogue-model.js'
 
 export interface PageModel {
   /** Path relative to the docs root, with `/` separators. */
@@ -14,6 +15,8 @@ export interface PageModel {
   sections: SectionModel[]
   /** `1. text {#ANCHOR}` footnotes naming webhook variants. */
   variants: IrLink[]
+  /** The tables of a catalogue page (role `catalogue`). */
+  catalogue?: CatalogueModel
 }
 
 /** One method heading and everything under it up to the next. */

@@ -1,8 +1,11 @@
+import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { PageModel } from './page-model.js'
 import { parseMarkdown } from './parse-markdown.js'
+import { isCatalogueHeader, readCatalogue } from './read-catalogue.js'
 import { readPage } from './read-page.js'
+import { parameterTableKind } from './read-table.js'
 
 /** Pages of the corpus are at most 91 KB; a page over this is not parsed, so that memory stays bounded. */
 export const MAX_PAGE_BYTES = 1024 * 1024
@@ -30,8 +33,19 @@ export function parsePage(path: string, source: string | Uint8Array, displayPath
   }
   file.value = text
   const { tree, descriptions } = parseMarkdown(file)
-  const page = readPage(file, tree, descriptions, text, path)
+  const page = isCataloguePage(tree, text) ? readCatalogue(file, tree, text, path) : readPage(file, tree, descriptions, text, path)
   return { page, file }
+}
+
+/** A page of catalogue tables and no parameter table: `openapi/index.md`, `webhook/index.md`. */
+function isCataloguePage(tree: Root, text: string): boolean {
+  const headers = tree.children.flatMap((node) => (node.type === 'table' ? [lineAt(text, node.position?.start.offset ?? 0)] : []))
+  return headers.some(isCatalogueHeader) && !headers.some((header) => parameterTableKind(header) !== undefined)
+}
+
+function lineAt(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset)
+  return text.slice(offset, end < 0 ? text.length : end)
 }
 
 /** The offset of the first byte that decoding replaced, if any. */

@@ -1,10 +1,10 @@
 import type { Nodes, Root, TableCell } from 'mdast'
 import type { VFile } from 'vfile'
-import { parse as parseYaml } from 'yaml'
 import { report, type Place } from '../diagnostics/report.js'
 import type { HttpMethod, IrLink, IrNotice } from '../ir/types.js'
 import type { PageModel, SectionModel, TableModel } from './page-model.js'
-import { finishPage, type Frontmatter } from './finish-page.js'
+import { finishPage } from './finish-page.js'
+import { readFrontmatter, type Frontmatter } from './read-frontmatter.js'
 import { linksOf, plainText } from './plain-text.js'
 import { readExample } from './read-example.js'
 import { parameterTableKind, readTable } from './read-table.js'
@@ -63,13 +63,7 @@ export function readPage(file: VFile, tree: Root, descriptions: Map<number, Tabl
     const place = placeOf(node)
     switch (node.type) {
       case 'yaml': {
-        try {
-          const value: unknown = parseYaml(node.value)
-          if (value !== null && typeof value === 'object' && !Array.isArray(value)) frontmatter = value as Frontmatter
-          else report(file, 'frontmatter-invalid', 'Unexpected frontmatter that is not a map, expected `title:` and `description:`', place)
-        } catch (error) {
-          report(file, 'frontmatter-invalid', `Unexpected YAML in the frontmatter: ${(error as Error).message.split('\n')[0]}`, place)
-        }
+        frontmatter = readFrontmatter(file, node, place)
         page.title = typeof frontmatter.title === 'string' ? frontmatter.title : null
         break
       }

@@ -8,6 +8,7 @@ import { pageSchemaFiles } from '../emit/client/operation-schemas.js'
 import { operationSummary, type OperationSummary } from '../emit/package/package-readme.js'
 import { buildIr } from '../ir/build-ir.js'
 import type { IrOperation, IrPage, IrSource } from '../ir/types.js'
+import type { CatalogueModel } from '../parse/catalogue-model.js'
 import { parsePage } from '../parse/parse-page.js'
 import { selectOperations, type Subset } from './select-operations.js'
 
@@ -61,8 +62,10 @@ export interface PageResult {
   key?: string
   /** Output path → UTF-8 text, for the page targets computed. */
   outputs: Record<string, Uint8Array>
-  /** The page's line in docs/index.md, when it has operations. */
+  /** The page as the site links it, when the docs target writes it. */
   docsEntry?: DocsIndexEntry
+  /** A catalogue page's tables, for the navigation made across pages. */
+  catalogue?: CatalogueModel
   targets: PageTarget[]
   timings: Timings
 }
@@ -89,6 +92,7 @@ export function buildPage(input: PageInput): PageResult {
   lap('emit')
   const result: PageResult = { page, operations: summaries, diagnostics, outputs: {}, targets: input.targets, timings }
   if (input.key !== undefined) result.key = input.key
+  if (parsed.page.catalogue) result.catalogue = parsed.page.catalogue
   emitPageOutputs(result, operations, timings)
   return result
 }

@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/report.js'
 import { emitClient } from '../emit/client/emit-client.js'
-import { DOCS_INDEX, docsIndexText, type DocsIndexEntry } from '../emit/docs/docs-index.js'
+import type { DocsIndexEntry } from '../emit/docs/docs-index.js'
+import { buildNavigation } from '../ir/build-navigation.js'
 import { emitIr, irEntry } from '../emit/emit-ir.js'
 import { protocolsOf, TYPES_INDEX, typesIndexText, typesPath } from '../emit/types/types-index.js'
 import type { IrOperation } from '../ir/types.js'
@@ -23,7 +24,8 @@ export interface Merged {
 /**
  * The page results as one: the checks across pages (an operation defined twice), then the outputs of the whole
  * docs (`ir.json`, `types/index.d.ts`, `client.ts` with the notification receiver and validation, `openapi.json` and
- * `.yaml`, `docs/index.md`, the package's files) beside each page's own.
+ * `.yaml`, the site's files of the docs target (home page, `site.json`, section landing pages, redirect pages), the
+ * package's files) beside each page's own; the navigation is built here, from the catalogue pages and redirect stubs.
  */
 export async function mergePages(results: PageResult[], keys: Array<string | undefined>, options: Pick<RunOptions, 'targets' | 'package'>, timings: Timings): Promise<Merged> {
   const diagnostics: Diagnostic[] = []
@@ -48,9 +50,12 @@ export async function mergePages(results: PageResult[], keys: Array<string | und
     diagnostics.push(...result.diagnostics)
   }
   const operations = final.flatMap((r) => r.operations)
+  // The catalogues' links and the redirect stubs are checked against every page: diagnostics like a page's.
+  const { navigation, diagnostics: navigationDiagnostics } = buildNavigation(final.flatMap((r) => r.catalogue ?? []), final.map((r) => r.page))
+  diagnostics.push(...navigationDiagnostics)
   const outputs: Outputs = new Map()
   const wanted = new Set(options.targets)
-  if (wanted.has('ir')) outputs.set('ir.json', emitIr(final.map((r) => Buffer.from(irEntry(r.page))), operations.map((op) => op.entry)))
+  if (wanted.has('ir')) outputs.set('ir.json', emitIr(final.map((r) => Buffer.from(irEntry(r.page))), operations.map((op) => op.entry), navigation))
   const origins = new Map<string, string>()
   final.forEach((result, i) => {
     for (const [path, text] of Object.entries(result.outputs)) {
@@ -84,7 +89,14 @@ export async function mergePages(results: PageResult[], keys: Array<string | und
   }
   if (wanted.has('docs')) {
     const entries = final.flatMap((r): DocsIndexEntry[] => (r.docsEntry ? [r.docsEntry] : []))
-    outputs.set(DOCS_INDEX, docsIndexText(entries))
+    // Loaded only for this target, like the other emitters the main thread needs only here.
+    const { emitSite } = await import('../emit/site/emit-site.js')
+    for (const [path, text] of emitSite(navigation, entries)) {
+      // Site files go where no page writes (catalogue pages and redirect stubs write none): a page's file is never
+      // replaced, and the site's files have no page origin, so the run record hashes them.
+      if (outputs.has(path)) throw new Error(`Internal error: the site's \`${path}\` is a page's output too`)
+      outputs.set(path, text)
+    }
   }
   return { pages: final.length, operations: operations.length, diagnostics, outputs, origins }
 }

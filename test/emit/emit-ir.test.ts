@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { emitIr, irEntry } from '../../generator/emit/emit-ir.js'
-import type { IrDocument } from '../../generator/ir/types.js'
+import type { IrDocument, IrNavigation } from '../../generator/ir/types.js'
 import { docsDir, generated, projectDir } from '../helpers.js'
 
 /** What `ir.json` must read as: the document as pretty JSON under its header. */
@@ -11,13 +11,15 @@ function plainJson(document: IrDocument): string {
   return `${JSON.stringify({ $comment, ...document }, null, 2)}\n`
 }
 
-const joined = (document: IrDocument) => emitIr(document.pages.map((p) => Buffer.from(irEntry(p))), document.operations.map((op) => Buffer.from(irEntry(op)))).toString()
+const NO_NAVIGATION: IrNavigation = { kind: 'navigation', sections: [], redirects: [] }
+const joined = (document: IrDocument) =>
+  emitIr(document.pages.map((p) => Buffer.from(irEntry(p))), document.operations.map((op) => Buffer.from(irEntry(op))), document.navigation ?? NO_NAVIGATION).toString()
 
 describe('ir.json joined from page and operation entries', async () => {
   const { document } = await generated(docsDir, ['ir'], projectDir)
 
   test.each([
-    ['no pages', { ...document, pages: [], operations: [] }],
+    ['no pages', { ...document, pages: [], operations: [], navigation: NO_NAVIGATION }],
     ['pages without operations', { ...document, operations: [] }],
     ['the docs/ document', document],
   ])('%s: the same text as the document stringified', (_, given) => {

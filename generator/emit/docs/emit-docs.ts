@@ -7,15 +7,15 @@ import { callExample } from './call-example.js'
 import { parameterTables } from './parameter-table.js'
 import { virtualFile } from './virtual-file.js'
 import { webhookExample } from './webhook-example.js'
-import { DOCS_INDEX, docsIndexEntry, docsIndexText, docsPath, type DocsIndexEntry } from './docs-index.js'
+import { DOCS_INDEX, docsIndexEntry, docsPath, type DocsIndexEntry } from './docs-index.js'
 
-export { DOCS_INDEX, docsIndexEntry, docsIndexText, docsPath, type DocsIndexEntry }
+export { DOCS_INDEX, docsIndexEntry, docsPath, type DocsIndexEntry }
 
 /**
  * The twoslash page of one docs page, in the format of seed 000: frontmatter, a heading per operation with its
  * method anchor, the description with the official link, a self-contained ```js twoslash block (virtual.ts, then the
  * example after `// ---cut---`), and the parameter tables. `format` lays out the declarations of each virtual.ts.
- * With `docs/index.md`, which lists the pages, they make the `docs/` target.
+ * With the site's pages and data (`emit/site/`), they make the `docs/` target.
  */
 export function pageDocsText(page: IrPage, operations: IrOperation[], format: Format = printDoc): string {
   const single = operations.length === 1
