@@ -54,7 +54,7 @@ export function callExample(op: IrEndpoint): CallExample {
 function entryOf(field: IrField, container: TypeNode, declared: Declared, indent = 2): string {
   const access = indexed(container, quote(field.name))
   const value = valueOf(field, access, declared, true)
-  if (value !== undefined) return `${propertyText(field.name)}: ${printValue(value, indent)}`
+  if (value !== undefined) return memberText(field.name, value, indent)
   const binding = declared.use(field.name, access)
   return binding === field.name ? binding : `${propertyText(field.name)}: ${binding}`
 }
@@ -133,11 +133,14 @@ function hasExample(fields: IrField[]): boolean {
   return found
 }
 
-/** A value on one line when it fits in 100 columns from `indent`, else one member or item a line. */
-function printValue(value: Value, indent: number): string {
+/**
+ * A value on one line when its line (the value starts at column `start`, after its key) stays within 100 columns,
+ * else one member or item a line, indented from `indent`.
+ */
+function printValue(value: Value, indent: number, start = indent): string {
   const flat = flatValue(value)
-  if (value.kind === 'text' || indent + flat.length <= 100) return flat
-  if (value.kind === 'call') return `${value.callee}(${printValue(value.argument, indent)})`
+  if (value.kind === 'text' || start + flat.length + 1 <= 100) return flat
+  if (value.kind === 'call') return `${value.callee}(${printValue(value.argument, indent, start + value.callee.length + 1)})`
   const pad = ' '.repeat(indent + 2)
   const lines = value.kind === 'object'
     ? value.members.map(([key, v]) => `${pad}${memberText(key, v, indent + 2)},`)
@@ -162,7 +165,8 @@ function flatValue(value: Value): string {
 /** `key: value`, or the shorthand `key` for a declared value of the same name. */
 function memberText(key: string, value: Value, indent: number): string {
   if (value.kind === 'text' && value.text === key) return key
-  return `${propertyText(key)}: ${indent === Infinity ? flatValue(value) : printValue(value, indent)}`
+  const name = propertyText(key)
+  return `${name}: ${indent === Infinity ? flatValue(value) : printValue(value, indent, indent + name.length + 2)}`
 }
 
 /**
