@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { parameterTables, typeLabel } from '../../../generator/emit/docs/parameter-table.js'
 import { newContext } from '../../../generator/emit/types/declare-object.js'
 import type { IrEndpoint, IrType } from '../../../generator/ir/types.js'
-import { docsDir, irOf, page, pageOutputs } from '../../helpers.js'
+import { corpusDir, docsDir, generated, hasCorpus, irOf, page, pageOutputs } from '../../helpers.js'
 
 const request = newContext('request', false, undefined, 'JsonDataRequest')
 const xmlReply = newContext('response', true, undefined, 'WellformedResponse')
@@ -83,4 +83,27 @@ describe('docs page notes', () => {
     // The twoslash block stays the only one before the samples.
     expect(text.slice(0, text.indexOf('## 官方示例')).match(/^```js twoslash$/gm)).toHaveLength(1)
   })
+})
+
+describe.skipIf(!hasCorpus)('docs pages of the corpus', () => {
+  test("every official link, note and webhook sample is on its page; no table type reads as a bare union's array", async () => {
+    const { document, outputs } = await generated(corpusDir, ['docs'])
+    const missing: string[] = []
+    let links = 0
+    for (const op of document.operations) {
+      const text = outputs.get(`docs/${op.source.file}`)!
+      for (const link of op.links) {
+        links++
+        if (!text.includes(`(${link.url})`)) missing.push(`${op.id}: ${link.url}`)
+      }
+      if (op.notices.length > 0 && !text.includes('> [!')) missing.push(`${op.id}: notices`)
+      if (op.kind === 'webhook' && op.samples.some((s) => !text.includes(s.code))) missing.push(`${op.id}: samples`)
+    }
+    expect(missing).toEqual([])
+    expect(links).toBeGreaterThan(document.operations.length)
+    const pages = [...outputs].filter(([path]) => path.startsWith('docs/'))
+    // `"a" | "b"[]` (an array of the last value only) and the IR's `string (via)` are gone from every type column.
+    expect(pages.filter(([, text]) => /^\| `[^`]*` \| "[^|]*\\\| [^|]*"\[\] \|/m.test(text)).map(([path]) => path)).toEqual([])
+    expect(pages.filter(([, text]) => /^\| `[^`]*` \| string \(/m.test(text)).map(([path]) => path)).toEqual([])
+  }, 300_000)
 })
