@@ -108,19 +108,22 @@ const UNNAMED: TypeNode = reference('never')
  * required member without a value that fits is declared, or, in an alternative, leaves the whole object declared.
  */
 function objectValue(type: IrObjectType, access: TypeNode, declared: Declared, canDeclare: boolean): Value | undefined {
+  // Declared tentatively: an object that falls back leaves nothing declared for its members.
+  const trial = declared.fork()
   const members: Array<[string, Value]> = []
   const fields = [...type.fields.map((f) => [f, canDeclare] as const), ...(type.variants?.[0] ?? []).map((f) => [f, false] as const)]
   for (const [member, declarable] of fields) {
     // An optional member the sample leaves out stays out.
     if (!member.required && member.example === undefined && !hasExample(childrenOf(member.type))) continue
     const memberAccess = indexed(access, quote(member.name))
-    const value = valueOf(member, memberAccess, declared, declarable)
+    const value = valueOf(member, memberAccess, trial, declarable)
     if (value !== undefined) members.push([member.name, value])
     else if (member.required) {
       if (!declarable) return undefined
-      members.push([member.name, { kind: 'text', text: declared.use(member.name, memberAccess) }])
+      members.push([member.name, { kind: 'text', text: trial.use(member.name, memberAccess) }])
     }
   }
+  declared.adopt(trial)
   return { kind: 'object', members }
 }
 
