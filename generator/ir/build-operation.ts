@@ -43,7 +43,8 @@ export function buildOperation(file: VFile, page: PageModel, section: SectionMod
   }
   if (address.kind === 'webhook') {
     checkEvent(file, address.event, request.roots.find((r) => r.role === 'body')?.field, section)
-    return { kind: 'webhook', id: `webhook/${address.protocol}/${address.event}#${section.method}`, event: address.event, variants: page.variants, ...base }
+    const samples = section.examples.map((e) => ({ kind: 'sample' as const, label: e.label, lang: e.lang, code: e.code }))
+    return { kind: 'webhook', id: `webhook/${address.protocol}/${address.event}#${section.method}`, event: address.event, variants: page.variants, samples, ...base }
   }
   return { kind: 'endpoint', id: `${address.uri}#${section.method}`, uri: address.uri, segments: address.segments, ...base }
 }

@@ -71,6 +71,18 @@ export interface IrWebhook extends IrOperationBase {
   event: string
   /** Variant anchors of the footnote list, e.g. `BASIC`, `PARTNER`. */
   variants: IrLink[]
+  /** The docs' code samples (the `[处理程序]` handler …), as written. */
+  samples: IrCodeSample[]
+}
+
+/** A fenced code block of the docs, kept as text. */
+export interface IrCodeSample {
+  kind: 'sample'
+  /** The tab label (`处理程序`), or '' outside a code group. */
+  label: string
+  /** The fence's language (`php`). */
+  lang: string
+  code: string
 }
 
 export type IrSegment =

@@ -86,5 +86,8 @@ export interface ExampleModel {
   decryptedAt?: string[]
   /** `getStatusCode() === N` in the printed result. */
   statusCode?: number
+  /** The fence's language and text, as written. */
+  lang: string
+  code: string
   place: Place
 }

@@ -24,9 +24,9 @@ type AnyNode = Node & Record<string, any>
  * Reads one ```` ```php [LABEL] ```` fence. `fragment` fences (after a `::: tip`) hold bare `'k' => v,` lines,
  * which are wrapped in `[…]` before parsing.
  */
-export function readExample(file: VFile, label: string, code: string, place: Place, fragment: boolean): ExampleModel {
+export function readExample(file: VFile, label: string, code: string, place: Place, fragment: boolean, lang = 'php'): ExampleModel {
   const group = fragment ? 'fragment' : (SDK_LABELS as readonly string[]).includes(label) ? 'sdk' : 'other'
-  const example: ExampleModel = { label, group, place }
+  const example: ExampleModel = { label, group, lang, code, place }
   if (group === 'other' && !OTHER_LABELS.has(label)) {
     report(file, 'example-label', `Unexpected code tab \`[${label}]\`, expected one of the SDK variants`, place)
   }

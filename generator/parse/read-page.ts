@@ -150,7 +150,7 @@ export function readPage(file: VFile, tree: Root, descriptions: Map<number, Tabl
         const group = containers.findLast((c) => c.kind === 'code-group')
         const fragment = group?.kind === 'code-group' && group.fragment
         // The code starts on the line after the opening fence.
-        section.examples.push(readExample(file, label, node.value, place, fragment))
+        section.examples.push(readExample(file, label, node.value, place, fragment, node.lang ?? ''))
         break
       }
       case 'list': {
@@ -171,7 +171,7 @@ export function readPage(file: VFile, tree: Root, descriptions: Map<number, Tabl
         break
       }
       case 'blockquote': {
-        const text = plainText(node).trim()
+        const text = blockText(node).trim()
         const status = /^\[!(\w+)\]/.exec(text)?.[1]?.toLowerCase() ?? 'quote'
         notices().push({ kind: 'notice', status, text: text.replace(/^\[!\w+\]\s*/, ''), links: linksOf(node).map((l) => l.link), source: { file: path, ...place } })
         break
@@ -188,3 +188,11 @@ export function readPage(file: VFile, tree: Root, descriptions: Map<number, Tabl
   return page
 }
 
+/** Plain text of a block container: a line per paragraph, and `- item` per list item, so a notice keeps its list. */
+function blockText(node: Nodes): string {
+  if (!('children' in node)) return plainText(node)
+  return (node.children as Nodes[])
+    .map((child) => (child.type === 'list' ? child.children.map((item) => `- ${blockText(item).replace(/\n/g, ' ')}`).join('\n') : child.type === 'paragraph' || child.type === 'heading' ? plainText(child) : blockText(child)))
+    .filter((text) => text.trim() !== '')
+    .join('\n')
+}

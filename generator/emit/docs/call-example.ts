@@ -1,4 +1,5 @@
-import type { IrEndpoint, IrField } from '../../ir/types.js'
+import type { IrEncodedType, IrEndpoint, IrField, IrObjectType } from '../../ir/types.js'
+import { childrenOf, walkFields } from '../../ir/walk-fields.js'
 import { indexed, reference, type TypeAlias, type TypeNode } from '../types/declarations.js'
 import { methodNamespace, propertyName, quote, typeName } from '../types/identifiers.js'
 import { bodyOf, carriesBody, headersOf, multipartMeta } from '../types/request-shape.js'
@@ -46,15 +47,129 @@ export function callExample(op: IrEndpoint): CallExample {
 }
 
 /**
- * The docs' example value, or the only value an enum allows, as `name: value`; otherwise `name,` for a value
- * virtual.ts declares.
+ * The docs' example value, or the only value an enum allows, as `name: value`; an object or object array the
+ * sample fills as a nested literal; otherwise `name,` for a value virtual.ts declares. `indent` is the column the
+ * entry starts at, for a literal that spans lines.
  */
-function entryOf(field: IrField, container: TypeNode, declared: Declared): string {
+function entryOf(field: IrField, container: TypeNode, declared: Declared, indent = 2): string {
+  const access = indexed(container, quote(field.name))
+  const value = valueOf(field, access, declared, true)
+  if (value !== undefined) return memberText(field.name, value, indent)
+  const binding = declared.use(field.name, access)
+  return binding === field.name ? binding : `${propertyText(field.name)}: ${binding}`
+}
+
+/** A value of the example: literal text (a scalar, or a declared value's binding), an object or an array. */
+type Value =
+  | { kind: 'text'; text: string }
+  | { kind: 'object'; members: Array<[string, Value]> }
+  | { kind: 'array'; items: Value[] }
+  | { kind: 'call'; callee: string; argument: Value }
+
+/**
+ * A field's value as JavaScript of its declared type (`access` names that type), built from the sample's values on
+ * its leaves, or undefined when the sample gives none that fits. Inside an object the sample fills, a required member
+ * it leaves out (or gives a value that does not fit) becomes a declared value typed `access['member']`, where the
+ * declarations can name it (`canDeclare`: not a member of one alternative of a oneOf, whose type cannot be indexed).
+ */
+function valueOf(field: IrField, access: TypeNode, declared: Declared, canDeclare: boolean): Value | undefined {
   const only = field.type.kind === 'scalar' && field.type.enum?.values.length === 1 ? literalOf(field.type, { kind: 'string', value: String(field.type.enum.values[0]) }) : undefined
   const literal = literalOf(field.type, field.example) ?? only
-  if (literal !== undefined) return `${propertyText(field.name)}: ${literal}`
-  const binding = declared.use(field.name, indexed(container, quote(field.name)))
-  return binding === field.name ? binding : `${propertyText(field.name)}: ${binding}`
+  if (literal !== undefined) return { kind: 'text', text: literal }
+  const type = field.type
+  if (type.kind === 'encoded') return encodedValue(type)
+  if ((type.kind !== 'object' && type.kind !== 'array') || !hasExample(childrenOf(type))) return undefined
+  const defined: TypeNode = { kind: 'generic', name: 'NonNullable', args: [access] }
+  if (type.kind === 'array') {
+    if (type.items.kind !== 'object') return undefined
+    const item = objectValue(type.items, indexed(defined, 'number'), declared, canDeclare)
+    return item && { kind: 'array', items: [item] }
+  }
+  return objectValue(type, defined, declared, canDeclare)
+}
+
+/**
+ * `JSON.stringify(…)` of a json_encode'd payload the sample fills (the payload's members carry its values): any
+ * value is a string then, so nothing is declared inside it, and a required member without a value leaves it out.
+ */
+function encodedValue(type: IrEncodedType): Value | undefined {
+  if (type.via !== 'json_encode' || !hasExample(childrenOf(type.payload))) return undefined
+  const only = type.payload.fields[0]
+  const unused = new Declared()
+  const payload = type.shape === 'list' && only ? valueOf(only, UNNAMED, unused, false) : objectValue(type.payload, UNNAMED, unused, false)
+  return payload && { kind: 'call', callee: 'JSON.stringify', argument: payload }
+}
+
+/** The access of a value that is never declared. */
+const UNNAMED: TypeNode = reference('never')
+
+/**
+ * The members the sample fills, of the common fields and of the first alternative (the one examples attach to); a
+ * required member without a value that fits is declared, or, in an alternative, leaves the whole object declared.
+ */
+function objectValue(type: IrObjectType, access: TypeNode, declared: Declared, canDeclare: boolean): Value | undefined {
+  // Declared tentatively: an object that falls back leaves nothing declared for its members.
+  const trial = declared.fork()
+  const members: Array<[string, Value]> = []
+  const fields = [...type.fields.map((f) => [f, canDeclare] as const), ...(type.variants?.[0] ?? []).map((f) => [f, false] as const)]
+  for (const [member, declarable] of fields) {
+    // An optional member the sample leaves out stays out.
+    if (!member.required && member.example === undefined && !hasExample(childrenOf(member.type))) continue
+    const memberAccess = indexed(access, quote(member.name))
+    const value = valueOf(member, memberAccess, trial, declarable)
+    if (value !== undefined) members.push([member.name, value])
+    else if (member.required) {
+      if (!declarable) return undefined
+      members.push([member.name, { kind: 'text', text: trial.use(member.name, memberAccess) }])
+    }
+  }
+  declared.adopt(trial)
+  return { kind: 'object', members }
+}
+
+/** Whether the sample gives a value to one of these fields or their members. */
+function hasExample(fields: IrField[]): boolean {
+  let found = false
+  walkFields(fields, (f) => {
+    if (f.example !== undefined) found = true
+  })
+  return found
+}
+
+/**
+ * A value on one line when its line (the value starts at column `start`, after its key) stays within 100 columns,
+ * else one member or item a line, indented from `indent`.
+ */
+function printValue(value: Value, indent: number, start = indent): string {
+  const flat = flatValue(value)
+  if (value.kind === 'text' || start + flat.length + 1 <= 100) return flat
+  if (value.kind === 'call') return `${value.callee}(${printValue(value.argument, indent, start + value.callee.length + 1)})`
+  const pad = ' '.repeat(indent + 2)
+  const lines = value.kind === 'object'
+    ? value.members.map(([key, v]) => `${pad}${memberText(key, v, indent + 2)},`)
+    : value.items.map((v) => `${pad}${printValue(v, indent + 2)},`)
+  const [open, close] = value.kind === 'object' ? ['{', '}'] : ['[', ']']
+  return [open, ...lines, `${' '.repeat(indent)}${close}`].join('\n')
+}
+
+function flatValue(value: Value): string {
+  switch (value.kind) {
+    case 'text':
+      return value.text
+    case 'object':
+      return value.members.length === 0 ? '{}' : `{ ${value.members.map(([key, v]) => memberText(key, v, Infinity)).join(', ')} }`
+    case 'array':
+      return `[${value.items.map(flatValue).join(', ')}]`
+    case 'call':
+      return `${value.callee}(${flatValue(value.argument)})`
+  }
+}
+
+/** `key: value`, or the shorthand `key` for a declared value of the same name. */
+function memberText(key: string, value: Value, indent: number): string {
+  if (value.kind === 'text' && value.text === key) return key
+  const name = propertyText(key)
+  return `${name}: ${indent === Infinity ? flatValue(value) : printValue(value, indent, indent + name.length + 2)}`
 }
 
 /**

@@ -36,6 +36,17 @@ export class Declared {
     this.entries.set(binding, type)
     return binding
   }
+
+  /** A copy to declare into tentatively; `adopt` keeps what it declared. */
+  fork(): Declared {
+    const fork = new Declared()
+    for (const [name, type] of this.entries) fork.entries.set(name, type)
+    return fork
+  }
+
+  adopt(fork: Declared): void {
+    for (const [name, type] of fork.entries) this.entries.set(name, type)
+  }
 }
 
 /** `export type Name = Target`, for a JSDoc `@type {import('./virtual').Name}`. */
