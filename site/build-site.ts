@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url'
 import { build } from 'vitepress'
 import { prerender } from './prerender.js'
+import { copyFragments } from './twoslash-fragments.js'
 import { siteSettings } from './site-settings.js'
 
 const settings = siteSettings()
@@ -16,6 +17,8 @@ if (summary.failures.length > 0) {
   process.exit(1)
 }
 await build(fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../site' : '.', import.meta.url)))
+const fragments = copyFragments(settings)
+console.log(`twoslash: ${fragments} fragment(s) in ${settings.out}/code`)
 if (process.env.SITE_REPORT === '1') {
   // maxRSS covers the worker threads too: they share this process.
   const report = { ...summary, failures: undefined, twoslashMs, buildMs: performance.now() - started - twoslashMs, maxRssMb: process.resourceUsage().maxRSS / 1024 }

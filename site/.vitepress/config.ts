@@ -10,6 +10,7 @@ import { defineConfig, type DefaultTheme, type MarkdownOptions } from 'vitepress
 import { parse } from 'yaml'
 import { siteSettings } from '../site-settings.js'
 import { twoslashCache } from '../twoslash-cache.js'
+import { divertTwoslashBlocks } from '../twoslash-fragments.js'
 
 const settings = siteSettings()
 const navigation = readNavigation(settings.docs)
@@ -51,6 +52,7 @@ export default defineConfig({
     lastUpdated: { text: '最后更新' },
   },
   markdown: {
+    config: (md) => divertTwoslashBlocks(md, settings),
     // Twoslash renders plain HTML (the rich renderer) inside VitePress's `v-pre`: Vue compiles each block as one
     // static string, where the floating-vue renderer made every hover a component (the corpus's bundling alone then
     // ran over 10 minutes at 1.8 GB). theme/hover-popups.ts shows a hovered token's popup above the page.

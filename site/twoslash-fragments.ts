@@ -1,0 +1,48 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { MarkdownOptions } from 'vitepress'
+import writeFileAtomic from 'write-file-atomic'
+import { hashParts } from '../generator/run/hash.js'
+import type { SiteSettings } from './site-settings.js'
+import { twoslashCache } from './twoslash-cache.js'
+
+type MarkdownIt = Parameters<NonNullable<MarkdownOptions['config']>>[0]
+
+/** Where a built site serves the twoslash fragments from. */
+export const FRAGMENTS = 'code'
+
+/**
+ * Moves each rendered twoslash block out of its page into a fragment file, named by its content's hash, and leaves
+ * in the page the block's code without hovers, which the theme replaces with the fragment once the page is shown.
+ * Rendered into the pages, the corpus's hovers made Vite's bundles run out of a 4 GB heap; as fragments they are
+ * files the bundler never sees. Fragments go to the cache's `fragments/` folder; `copyFragments` puts those a built
+ * site links into its output.
+ */
+export function divertTwoslashBlocks(md: MarkdownIt, settings: SiteSettings): void {
+  const fence = md.renderer.rules.fence!
+  const cache = twoslashCache(settings)
+  const folder = join(settings.cache, 'fragments')
+  mkdirSync(folder, { recursive: true })
+  md.renderer.rules.fence = (tokens, index, options, env, self) => {
+    const html = fence(tokens, index, options, env, self)
+    const token = tokens[index]!
+    if (!/^js\s+twoslash\b/.test(token.info)) return html
+    const name = `${hashParts([html]).slice(0, 32)}.html`
+    if (!existsSync(join(folder, name))) writeFileAtomic.sync(join(folder, name), html, { fsync: false })
+    const code = cache.read(token.content.trimEnd())?.code ?? ''
+    const plain = `<pre class="shiki vp-code" v-pre><code>${md.utils.escapeHtml(code)}</code></pre>`
+    return `<div class="twoslash-fragment" data-fragment="${name}"><div class="language-js vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">js</span>${plain}</div></div>\n`
+  }
+}
+
+/** Copies the fragments the site's pages name into `<out>/code/`; returns how many. */
+export function copyFragments(settings: SiteSettings): number {
+  const names = new Set<string>()
+  for (const entry of readdirSync(settings.out, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue
+    for (const match of readFileSync(join(entry.parentPath, entry.name), 'utf8').matchAll(/data-fragment="([0-9a-f]{32}\.html)"/g)) names.add(match[1]!)
+  }
+  mkdirSync(join(settings.out, FRAGMENTS), { recursive: true })
+  for (const name of names) copyFileSync(join(settings.cache, 'fragments', name), join(settings.out, FRAGMENTS, name))
+  return names.size
+}
