@@ -1,6 +1,6 @@
 // The docs site over generated/docs: VitePress with twoslash builds it, and in headless Chromium (Debian's, driven by
 // playwright-core) the seed page shows the twoslash hover for the verb, typed by the generated declarations.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -36,6 +36,21 @@ describe.skipIf(!needsChromium())('docs site over generated/docs', () => {
     expect(text).toContain('https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9')
     // The caret marker rendered as a highlight on the same verb.
     expect(await page.locator('.vp-doc .twoslash-highlighted').first().innerText()).toBe('post')
+    await page.close()
+  })
+
+  test('the home page leads to the sections, and every page in the sidebar is built', async () => {
+    const data = JSON.parse(readFileSync(join(projectDir, 'generated/docs/site.json'), 'utf8')) as { sidebar: Record<string, Array<{ items: Array<{ link: string }> }>> }
+    // One entry per operation: a page of several links to each by its method's anchor.
+    const links = [...new Set(Object.values(data.sidebar).flatMap((groups) => groups.flatMap((g) => g.items.map((i) => i.link.replace(/#.*/, '')))))]
+    expect(links.length).toBe(readdirSync(join(projectDir, 'docs'), { recursive: true }).filter((f) => String(f).endsWith('.md') && !String(f).endsWith('index.md')).length)
+    const page = await site.browser.newPage()
+    await page.goto(`${site.origin}/`)
+    const features = await page.locator('.VPFeature').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+    expect(features).toEqual(['/openapi/', '/webhook/'])
+    for (const link of links) expect((await page.goto(`${site.origin}${link}.html`))?.status(), link).toBe(200)
+    await page.goto(`${site.origin}/openapi/`)
+    expect(await page.locator('.VPSidebar a').count()).toBeGreaterThan(0)
     await page.close()
   })
 })
