@@ -7,10 +7,10 @@ import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { rendererRich, transformerTwoslash } from '@shikijs/twoslash'
 import { defineConfig, type DefaultTheme, type MarkdownOptions } from 'vitepress'
-import { parse } from 'yaml'
 import { siteSettings } from '../site-settings.js'
 import { twoslashCache } from '../twoslash-cache.js'
 import { divertTwoslashBlocks } from '../twoslash-fragments.js'
+import { searchText } from '../search-text.js'
 
 const settings = siteSettings()
 const navigation = readNavigation(settings.docs)
@@ -69,15 +69,6 @@ export default defineConfig({
     ],
   },
 })
-
-/** What the search index knows of a page: its frontmatter title, then its operations' headings and its path. */
-export function searchText(src: string, path: string): string {
-  const front = /^---\n([\s\S]*?)\n---/.exec(src)
-  const data: unknown = front ? parse(front[1]!) : undefined
-  const title = data && typeof data === 'object' && 'title' in data && typeof data.title === 'string' ? data.title : path
-  const headings = [...src.matchAll(/^# (?!\{\{)(.+?)(?: \{#\w+\})?$/gm)].map((m) => `## ${m[1]}`)
-  return [`# ${title}`, ...headings, path.replace(/\.md$/, '')].join('\n\n')
-}
 
 interface Navigation {
   nav: DefaultTheme.NavItem[]
