@@ -39,7 +39,9 @@ export default defineConfig({
   themeConfig: {
     nav: navigation.nav,
     sidebar: navigation.sidebar,
-    // Wide parameter tables need the room an outline column would take.
+    // Wide parameter tables need the room the aside (the outline column) would take: without it the text column
+    // fills the page beside the sidebar.
+    aside: false,
     outline: false,
     search: {
       provider: 'local',
