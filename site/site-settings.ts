@@ -18,6 +18,8 @@ export interface SiteSettings {
   twoslashOptions: TwoslashOptions
   /** What a cached twoslash result depends on besides its code: the options and every installed package version. */
   fingerprint: string
+  /** What a rendered block depends on besides its code: the fingerprint and the site's config (renderer, themes). */
+  renderFingerprint: string
 }
 
 const project = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../' : '../', import.meta.url))
@@ -28,12 +30,14 @@ export function siteSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings
   }
   // The lockfile pins TypeScript, twoslash, @types/node and axios: a changed one invalidates every result.
   const lock = readFileSync(resolve(project, 'package-lock.json'))
+  const fingerprint = hashParts([lock, JSON.stringify(twoslashOptions)])
   return {
     docs: resolve(project, env.SITE_DOCS ?? 'generated/docs'),
     out: resolve(project, env.SITE_OUT ?? 'site/.vitepress/dist'),
     cache: resolve(project, env.SITE_CACHE ?? 'node_modules/.cache/wechatpay-site'),
     ...(env.SITE_EDIT_LINK ? { editLink: env.SITE_EDIT_LINK } : {}),
     twoslashOptions,
-    fingerprint: hashParts([lock, JSON.stringify(twoslashOptions)]),
+    fingerprint,
+    renderFingerprint: hashParts([fingerprint, readFileSync(resolve(project, 'site/.vitepress/config.ts')), readFileSync(resolve(project, 'site/twoslash-fragments.ts'))]),
   }
 }

@@ -12,7 +12,7 @@ type MarkdownIt = Parameters<NonNullable<MarkdownOptions['config']>>[0]
 export const FRAGMENTS = 'code'
 
 /**
- * Moves each rendered twoslash block out of its page into a fragment file, named by its content's hash, and leaves
+ * Moves each rendered twoslash block out of its page into a fragment file, named by the hash of its source, and leaves
  * in the page the block's code without hovers, which the theme replaces with the fragment once the page is shown.
  * Rendered into the pages, the corpus's hovers made Vite's bundles run out of a 4 GB heap; as fragments they are
  * files the bundler never sees. Fragments go to the cache's `fragments/` folder; `copyFragments` puts those a built
@@ -24,11 +24,12 @@ export function divertTwoslashBlocks(md: MarkdownIt, settings: SiteSettings): vo
   const folder = join(settings.cache, 'fragments')
   mkdirSync(folder, { recursive: true })
   md.renderer.rules.fence = (tokens, index, options, env, self) => {
-    const html = fence(tokens, index, options, env, self)
     const token = tokens[index]!
-    if (!/^js\s+twoslash\b/.test(token.info)) return html
-    const name = `${hashParts([html]).slice(0, 32)}.html`
-    if (!existsSync(join(folder, name))) writeFileAtomic.sync(join(folder, name), html, { fsync: false })
+    if (!/^js\s+twoslash\b/.test(token.info)) return fence(tokens, index, options, env, self)
+    // Named by what it is made from, so a block rendered before (by an earlier build, or for the other of VitePress's
+    // two bundles) is not rendered again: its hovers' highlighting is most of a page's rendering.
+    const name = `${hashParts([settings.renderFingerprint, token.info, token.content]).slice(0, 32)}.html`
+    if (!existsSync(join(folder, name))) writeFileAtomic.sync(join(folder, name), fence(tokens, index, options, env, self), { fsync: false })
     const code = cache.read(token.content.trimEnd())?.code ?? ''
     const plain = `<pre class="shiki vp-code" v-pre><code>${md.utils.escapeHtml(code)}</code></pre>`
     return `<div class="twoslash-fragment" data-fragment="${name}"><div class="language-js vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">js</span>${plain}</div></div>\n`
