@@ -5,7 +5,8 @@
  */
 export function showHoverPopups(document: Document): void {
   const layer = document.createElement('div')
-  layer.className = 'twoslash-floating-popup vp-doc'
+  // `twoslash` so that the rich renderer's own styles (docs, tags) apply to the copy.
+  layer.className = 'twoslash twoslash-floating-popup'
   layer.hidden = true
   let token: Element | undefined
   let hideTimer: ReturnType<typeof setTimeout> | undefined
