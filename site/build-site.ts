@@ -1,5 +1,5 @@
-// `npm run docs:build`: the twoslash blocks checked on worker threads into the cache, then VitePress's build, which
-// reads every result from the cache. SITE_DOCS names the generated docs folder (default generated/docs). With
+// `npm run docs:build`: the twoslash blocks checked and rendered on worker threads into the cache, then VitePress's
+// build, which finds every block there. SITE_DOCS names the generated docs folder (default generated/docs). With
 // SITE_REPORT=1 the last line is a JSON summary (times, peak memory), which `npm run bench:site` reads.
 import { fileURLToPath } from 'node:url'
 import { build } from 'vitepress'
@@ -11,7 +11,7 @@ const settings = siteSettings()
 const started = performance.now()
 const summary = await prerender(settings)
 const twoslashMs = performance.now() - started
-console.log(`twoslash: ${summary.blocks} block(s), ${summary.cached} from the cache, ${summary.blocks - summary.cached} checked in ${(twoslashMs / 1000).toFixed(1)} s`)
+console.log(`twoslash: ${summary.blocks} block(s), ${summary.cached} from the cache, ${summary.blocks - summary.cached} rendered in ${(twoslashMs / 1000).toFixed(1)} s`)
 if (summary.failures.length > 0) {
   for (const failure of summary.failures) console.error(failure)
   process.exit(1)

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path'
 import { Tinypool } from 'tinypool'
 import type { SiteSettings } from './site-settings.js'
 import { cacheFile } from './twoslash-cache.js'
+import { fragmentName, fragmentsFolder } from './twoslash-fragments.js'
 import type { BlockTask } from './twoslash-worker.js'
 
 export interface PrerenderSummary {
@@ -14,9 +15,9 @@ export interface PrerenderSummary {
 }
 
 /**
- * Fills the twoslash cache for every ```js twoslash block of the docs folder, on worker threads, before VitePress
- * renders the pages one by one in its own thread. A block is found as VitePress passes it to twoslash: the fence's
- * content, trailing whitespace trimmed.
+ * Renders every ```js twoslash block of the docs folder on worker threads, before VitePress renders the pages one by
+ * one in its own thread: twoslash's result goes to the cache and the highlighted block to its fragment, both named
+ * by the block's source. A block with both already there is not rendered again.
  */
 export async function prerender(settings: SiteSettings, threads = availableParallelism()): Promise<PrerenderSummary> {
   const tasks: BlockTask[] = []
@@ -25,10 +26,10 @@ export async function prerender(settings: SiteSettings, threads = availableParal
     const text = readFileSync(file, 'utf8')
     for (const match of text.matchAll(/^```js twoslash\n([\s\S]*?)^```$/gm)) {
       blocks++
-      const code = match[1]!.trimEnd()
-      if (existsSync(cacheFile(settings, code))) continue
+      const content = match[1]!
+      if (existsSync(cacheFile(settings, content.trimEnd())) && existsSync(join(fragmentsFolder(settings), fragmentName(settings, 'js twoslash', content)))) continue
       const line = text.slice(0, match.index).split('\n').length
-      tasks.push({ at: `${relative(settings.docs, file)}:${line}:1`, code })
+      tasks.push({ at: `${relative(settings.docs, file)}:${line}:1`, fence: match[0] })
     }
   }
   const failures: string[] = []
@@ -36,7 +37,7 @@ export async function prerender(settings: SiteSettings, threads = availableParal
     const pool = new Tinypool({
       filename: new URL('./twoslash-worker.js', import.meta.url).href,
       maxThreads: Math.max(1, Math.min(threads, tasks.length)),
-      // A worker's TypeScript environment grows with the blocks it checks; a fresh one after a while keeps it small.
+      // A worker's TypeScript environment grows with the blocks it renders; a fresh one after a while keeps it small.
       maxMemoryLimitBeforeRecycle: 1536 * 1024 * 1024,
       resourceLimits: { maxOldGenerationSizeMb: 2048 },
     })

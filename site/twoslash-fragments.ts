@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { MarkdownOptions } from 'vitepress'
 import writeFileAtomic from 'write-file-atomic'
 import { hashParts } from '../generator/run/hash.js'
@@ -21,19 +21,34 @@ export const FRAGMENTS = 'code'
 export function divertTwoslashBlocks(md: MarkdownIt, settings: SiteSettings): void {
   const fence = md.renderer.rules.fence!
   const cache = twoslashCache(settings)
-  const folder = join(settings.cache, 'fragments')
+  const folder = fragmentsFolder(settings)
   mkdirSync(folder, { recursive: true })
   md.renderer.rules.fence = (tokens, index, options, env, self) => {
     const token = tokens[index]!
     if (!/^js\s+twoslash\b/.test(token.info)) return fence(tokens, index, options, env, self)
-    // Named by what it is made from, so a block rendered before (by an earlier build, or for the other of VitePress's
-    // two bundles) is not rendered again: its hovers' highlighting is most of a page's rendering.
-    const name = `${hashParts([settings.renderFingerprint, token.info, token.content]).slice(0, 32)}.html`
-    if (!existsSync(join(folder, name))) writeFileAtomic.sync(join(folder, name), fence(tokens, index, options, env, self), { fsync: false })
-    const code = cache.read(token.content.trimEnd())?.code ?? ''
-    const plain = `<pre class="shiki vp-code" v-pre><code>${md.utils.escapeHtml(code)}</code></pre>`
-    return `<div class="twoslash-fragment" data-fragment="${name}"><div class="language-js vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">js</span>${plain}</div></div>\n`
+    const file = join(folder, fragmentName(settings, token.info, token.content))
+    let result = cache.read(token.content.trimEnd())
+    // Rendering runs twoslash when the result is not in the cache, and writes it there.
+    if (!result || !existsSync(file)) {
+      writeFileAtomic.sync(file, fence(tokens, index, options, env, self), { fsync: false })
+      result = cache.read(token.content.trimEnd())
+    }
+    const plain = `<pre class="shiki vp-code" v-pre><code>${md.utils.escapeHtml(result?.code ?? '')}</code></pre>`
+    return `<div class="twoslash-fragment" data-fragment="${basename(file)}"><div class="language-js vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">js</span>${plain}</div></div>\n`
   }
+}
+
+/**
+ * A rendered block's file name: named by what it is made from, so a block rendered before (by the prerender workers,
+ * an earlier build, or for the other of VitePress's two bundles) is not rendered again.
+ */
+export function fragmentName(settings: SiteSettings, info: string, content: string): string {
+  return `${hashParts([settings.renderFingerprint, info, content]).slice(0, 32)}.html`
+}
+
+/** Where rendered blocks wait for a build to copy them. */
+export function fragmentsFolder(settings: SiteSettings): string {
+  return join(settings.cache, 'fragments')
 }
 
 /** Copies the fragments the site's pages name into `<out>/code/`; returns how many. */
@@ -44,6 +59,6 @@ export function copyFragments(settings: SiteSettings): number {
     for (const match of readFileSync(join(entry.parentPath, entry.name), 'utf8').matchAll(/data-fragment="([0-9a-f]{32}\.html)"/g)) names.add(match[1]!)
   }
   mkdirSync(join(settings.out, FRAGMENTS), { recursive: true })
-  for (const name of names) copyFileSync(join(settings.cache, 'fragments', name), join(settings.out, FRAGMENTS, name))
+  for (const name of names) copyFileSync(join(fragmentsFolder(settings), name), join(settings.out, FRAGMENTS, name))
   return names.size
 }

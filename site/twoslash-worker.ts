@@ -1,23 +1,24 @@
-// A prerender worker: checks twoslash blocks and writes each result where the site's types cache reads it.
-import { createTwoslasher } from 'twoslash'
-import { siteSettings } from './site-settings.js'
-import { twoslashCache } from './twoslash-cache.js'
+// A prerender worker: renders twoslash blocks with the site's own markdown renderer (VitePress's, configured by
+// site/.vitepress/config.ts), so that each block's twoslash result lands in the cache and its rendered HTML in the
+// fragments folder, where VitePress's build then finds both and renders neither again.
+import { fileURLToPath } from 'node:url'
+import { createMarkdownRenderer, resolveConfig } from 'vitepress'
 
-const settings = siteSettings()
-const cache = twoslashCache(settings)
-const twoslasher = createTwoslasher(settings.twoslashOptions)
-cache.init()
+const root = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../site' : '.', import.meta.url))
+const config = await resolveConfig(root, 'build', 'production')
+const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
 
 export interface BlockTask {
   /** Where the block is, for the failure's message. */
   at: string
-  code: string
+  /** The whole fence, as it stands in the page. */
+  fence: string
 }
 
-/** Checks one block; returns undefined, or the failure's text (the build then fails on it with the page named). */
-export default function check({ at, code }: BlockTask): string | undefined {
+/** Renders one block; returns undefined, or the failure's text (the build then fails on it with the page named). */
+export default function render({ at, fence }: BlockTask): string | undefined {
   try {
-    cache.write(code, twoslasher(code, 'js', settings.twoslashOptions))
+    md.render(fence, {})
     return undefined
   } catch (error) {
     return `${at}: ${error instanceof Error ? error.message : String(error)}`

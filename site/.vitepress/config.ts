@@ -7,6 +7,8 @@ import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { rendererRich, transformerTwoslash } from '@shikijs/twoslash'
 import { defineConfig, type DefaultTheme, type MarkdownOptions, type UserConfig } from 'vitepress'
+import { lastUpdatedTimes } from '../last-updated.js'
+import { renderPagesOnce } from '../render-pages-once.js'
 import { siteSettings } from '../site-settings.js'
 import { twoslashCache } from '../twoslash-cache.js'
 import { divertTwoslashBlocks } from '../twoslash-fragments.js'
@@ -17,6 +19,7 @@ type Plugin = Extract<NonNullable<NonNullable<UserConfig['vite']>['plugins']>[nu
 
 const settings = siteSettings()
 const navigation = readNavigation(settings.docs)
+const lastUpdated = lastUpdatedTimes(settings.docs)
 
 export default defineConfig({
   lang: 'zh-CN',
@@ -26,8 +29,14 @@ export default defineConfig({
   outDir: settings.out,
   cacheDir: resolve(settings.cache, 'vitepress'),
   cleanUrls: false,
-  lastUpdated: true,
-  // A generated folder outside the project has no git history: last-updated then stays empty, not an error.
+  // Last-updated times come from one `git log` (site/last-updated.ts), not VitePress's git process per page. A
+  // generated folder outside a git work tree has none: its pages then show no date, which is not an error.
+  lastUpdated: false,
+  transformPageData: (page) => {
+    const time = lastUpdated.get(page.relativePath)
+    if (time !== undefined) page.lastUpdated = time
+  },
+  // A catalogue's link to a page the docs lack is the generator's warning (catalogue-link-unknown), not a failed build.
   ignoreDeadLinks: true,
   // The site's data (the sidebar of 1,100 links among it) in one chunk, not inlined into every page.
   metaChunk: true,
@@ -57,10 +66,14 @@ export default defineConfig({
     },
     ...(settings.editLink ? { editLink: { pattern: settings.editLink, text: '在 GitHub 上编辑此页' } } : {}),
     docFooter: { prev: '上一页', next: '下一页' },
-    lastUpdated: { text: '最后更新' },
+    // In the page's language (zh-CN: 2026/12/2 17:22), not the reader's browser's.
+    lastUpdated: { text: '最后更新', formatOptions: { dateStyle: 'short', timeStyle: 'short', forceLocale: true } },
   },
   markdown: {
-    config: (md) => divertTwoslashBlocks(md, settings),
+    config: (md) => {
+      divertTwoslashBlocks(md, settings)
+      renderPagesOnce(md)
+    },
     // Twoslash renders plain HTML (the rich renderer) inside VitePress's `v-pre`: Vue compiles each block as one
     // static string, where the floating-vue renderer made every hover a component (the corpus's bundling alone then
     // ran over 10 minutes at 1.8 GB). theme/hover-popups.ts shows a hovered token's popup above the page.

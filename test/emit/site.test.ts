@@ -112,7 +112,7 @@ describe('the site from the navigation', () => {
 
   test('a redirect page: meta refresh relative to the old page, a link to the new one', () => {
     expect(files.get('docs/openapi/v2/pay/old-refund.md')).toBe(`---
-title: Moved to /openapi/v2/pay/refund
+title: 本页已迁移：申请退款
 head:
   - - meta
     - http-equiv: refresh

@@ -15,12 +15,13 @@ const SEED = '/openapi/v2/secapi/pay/profitsharingreturn.html'
 const work = mkdtempSync(join(tmpdir(), 'wechatpay-corpus-site-'))
 const shots = join(tmpdir(), 'wechatpay-corpus-site-screenshots')
 let site: SiteServer
+let log = ''
 
 describe.skipIf(!hasCorpus || !needsChromium())('docs site over the corpus', () => {
   beforeAll(async () => {
     const cli = join(projectDir, 'dist/generator/cli.js')
     execFileSync(process.execPath, [cli, 'generate', '--docs', corpusDir, '--out', join(work, 'out'), '--targets', 'docs', '--no-cache'], { stdio: 'pipe', maxBuffer: 64 << 20 })
-    buildSite(join(work, 'out/docs'), join(work, 'site'))
+    log = buildSite(join(work, 'out/docs'), join(work, 'site'))
     site = await serveSite(join(work, 'site'))
     mkdirSync(shots, { recursive: true })
     console.log(`corpus site screenshots: ${shots}`)
@@ -36,6 +37,11 @@ describe.skipIf(!hasCorpus || !needsChromium())('docs site over the corpus', () 
     expect((await page.goto(`${site.origin}${path}`))?.status()).toBe(200)
     return page
   }
+
+  test('the build logs no error (a title VitePress reads as markdown, a block that fails)', () => {
+    expect(log).toContain('twoslash: ')
+    expect(log).not.toMatch(/error/i)
+  })
 
   test('the sidebar shows the business groups and reaches the seed page', async () => {
     const page = await open('/openapi/v2/pay/micropay.html')

@@ -1,5 +1,5 @@
 // What the docs-site browser tests share: building a site over a docs folder, serving it, and Debian's Chromium.
-import { execFileSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -22,9 +22,15 @@ export function needsChromium(): boolean {
   return false
 }
 
-/** `npm run docs:build` over `docs` into `out`, as a user runs it (dist/ is built by the tests' global setup). */
-export function buildSite(docs: string, out: string): void {
-  execFileSync(process.execPath, [join(projectDir, 'dist/site/build-site.js')], { env: { ...process.env, SITE_DOCS: docs, SITE_OUT: out }, stdio: 'pipe', maxBuffer: 64 << 20 })
+/**
+ * `npm run docs:build` over `docs` into `out`, as a user runs it (dist/ is built by the tests' global setup); returns
+ * what it printed, stdout and stderr, or throws with it when the build fails.
+ */
+export function buildSite(docs: string, out: string): string {
+  const run = spawnSync(process.execPath, [join(projectDir, 'dist/site/build-site.js')], { env: { ...process.env, SITE_DOCS: docs, SITE_OUT: out }, encoding: 'utf8', maxBuffer: 64 << 20 })
+  const log = `${run.stdout}${run.stderr}`
+  if (run.status !== 0) throw new Error(`docs:build failed (${run.status ?? run.signal}):\n${log}`)
+  return log
 }
 
 export interface SiteServer {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { projectDir } from '../helpers.js'
+import { lastUpdatedTimes } from '../../site/last-updated.js'
 import { buildSite, needsChromium, serveSite, type SiteServer } from './site-harness.js'
 
 const out = mkdtempSync(join(tmpdir(), 'wechatpay-site-'))
@@ -36,6 +37,12 @@ describe.skipIf(!needsChromium())('docs site over generated/docs', () => {
     expect(text).toContain('https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9')
     // The caret marker rendered as a highlight on the same verb.
     expect(await page.locator('.vp-doc .twoslash-highlighted').first().innerText()).toBe('post')
+    // In a git checkout (CI's clone is one) the page shows its last commit's date.
+    const time = lastUpdatedTimes(join(projectDir, 'generated/docs')).get('openapi/v2/secapi/pay/profitsharingreturn.md')
+    if (time !== undefined) {
+      expect(await page.locator('.VPLastUpdated').innerText()).toMatch(/^最后更新: \d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}$/)
+      expect(await page.locator('.VPLastUpdated time').getAttribute('datetime')).toBe(new Date(time).toISOString())
+    }
     await page.close()
   })
 
