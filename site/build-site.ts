@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'vitepress'
 import { prerender } from './prerender.js'
 import { copyFragments } from './twoslash-fragments.js'
-import { siteSettings } from './site-settings.js'
+import { siteRoot, siteSettings } from './site-settings.js'
 
 // Bundling and rendering a thousand pages makes many short-lived objects: with semi-spaces of 64 MB (V8's default
-// is 16) the corpus site's VitePress part took 59-61 s instead of 71 s, at the same peak memory. V8 reads the flag as
+// is 16) a corpus rebuild's VitePress part took 59-63 s instead of 71 s, at the same peak memory. V8 reads the flag as
 // the process starts, so the build runs in a child that has it.
 const YOUNG_GENERATION = '--max-semi-space-size=64'
 if (!process.execArgv.includes(YOUNG_GENERATION)) {
@@ -26,7 +26,7 @@ if (summary.failures.length > 0) {
   for (const failure of summary.failures) console.error(failure)
   process.exit(1)
 }
-await build(fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../site' : '.', import.meta.url)))
+await build(siteRoot)
 const fragments = copyFragments(settings)
 console.log(`twoslash: ${fragments} fragment(s) in ${settings.out}/code`)
 if (process.env.SITE_REPORT === '1') {

@@ -23,6 +23,8 @@ export interface SiteSettings {
 }
 
 const project = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../' : '../', import.meta.url))
+/** The VitePress project (`site/`, its config in `.vitepress/`), from the sources or from `dist/`. */
+export const siteRoot = resolve(project, 'site')
 
 export function siteSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings {
   const twoslashOptions: TwoslashOptions = {

@@ -1,11 +1,10 @@
 // A prerender worker: renders twoslash blocks with the site's own markdown renderer (VitePress's, configured by
 // site/.vitepress/config.ts), so that each block's twoslash result lands in the cache and its rendered HTML in the
 // fragments folder, where VitePress's build then finds both and renders neither again.
-import { fileURLToPath } from 'node:url'
 import { createMarkdownRenderer, resolveConfig } from 'vitepress'
+import { siteRoot } from './site-settings.js'
 
-const root = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../site' : '.', import.meta.url))
-const config = await resolveConfig(root, 'build', 'production')
+const config = await resolveConfig(siteRoot, 'build', 'production')
 const md = await createMarkdownRenderer(config.srcDir, config.markdown, config.site.base, config.logger)
 
 export interface BlockTask {
