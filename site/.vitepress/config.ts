@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { rendererRich, transformerTwoslash } from '@shikijs/twoslash'
 import { defineConfig, type DefaultTheme, type MarkdownOptions, type UserConfig } from 'vitepress'
+import { breakInlineCodeAfterDots } from '../inline-code-breaks.js'
 import { lastUpdatedTimes } from '../last-updated.js'
 import { renderPagesOnce } from '../render-pages-once.js'
 import { siteSettings } from '../site-settings.js'
@@ -72,6 +73,7 @@ export default defineConfig({
   markdown: {
     config: (md) => {
       divertTwoslashBlocks(md, settings)
+      breakInlineCodeAfterDots(md)
       renderPagesOnce(md)
     },
     // Twoslash renders plain HTML (the rich renderer) inside VitePress's `v-pre`: Vue compiles each block as one
