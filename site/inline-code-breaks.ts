@@ -1,6 +1,4 @@
-import type { MarkdownOptions } from 'vitepress'
-
-type MarkdownIt = Parameters<NonNullable<MarkdownOptions['config']>>[0]
+import type { MarkdownIt } from './site-settings.js'
 
 /**
  * Inline code may break after a dot: in a parameter table's narrow first column a field path

@@ -1,7 +1,4 @@
-import type { MarkdownOptions } from 'vitepress'
-import { hashParts } from '../generator/run/hash.js'
-
-type MarkdownIt = Parameters<NonNullable<MarkdownOptions['config']>>[0]
+import type { MarkdownIt } from './site-settings.js'
 
 /**
  * Renders each page once per build, where VitePress renders it for its client bundle and again for its server
@@ -11,18 +8,17 @@ type MarkdownIt = Parameters<NonNullable<MarkdownOptions['config']>>[0]
  */
 export function renderPagesOnce(md: MarkdownIt): void {
   const render = md.render.bind(md)
-  const pages = new Map<string, { html: string; env: object }>()
+  const pages = new Map<string, { src: string; html: string; env: object }>()
   md.render = (src, env?: { relativePath?: unknown }) => {
     if (!env || typeof env.relativePath !== 'string') return render(src, env)
-    const key = hashParts([env.relativePath, src])
-    const done = pages.get(key)
-    if (done) {
-      pages.delete(key)
+    const done = pages.get(env.relativePath)
+    if (done?.src === src) {
+      pages.delete(env.relativePath)
       Object.assign(env, done.env)
       return done.html
     }
     const html = render(src, env)
-    pages.set(key, { html, env: structuredClone(env) })
+    pages.set(env.relativePath, { src, html, env: structuredClone(env) })
     return html
   }
 }

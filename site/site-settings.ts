@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TwoslashOptions } from 'twoslash'
+import type { MarkdownOptions } from 'vitepress'
 import { hashParts } from '../generator/run/hash.js'
 import { TWOSLASH_COMPILER_OPTIONS } from '../generator/emit/docs/twoslash-options.js'
 
@@ -23,6 +24,9 @@ export interface SiteSettings {
 }
 
 const project = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../' : '../', import.meta.url))
+/** The markdown-it instance VitePress hands to `markdown.config`, as VitePress declares it. */
+export type MarkdownIt = Parameters<NonNullable<MarkdownOptions['config']>>[0]
+
 /** The VitePress project (`site/`, its config in `.vitepress/`), from the sources or from `dist/`. */
 export const siteRoot = resolve(project, 'site')
 

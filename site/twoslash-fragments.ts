@@ -1,12 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import type { MarkdownOptions } from 'vitepress'
 import writeFileAtomic from 'write-file-atomic'
 import { hashParts } from '../generator/run/hash.js'
-import type { SiteSettings } from './site-settings.js'
+import type { MarkdownIt, SiteSettings } from './site-settings.js'
 import { twoslashCache } from './twoslash-cache.js'
-
-type MarkdownIt = Parameters<NonNullable<MarkdownOptions['config']>>[0]
 
 /** Where a built site serves the twoslash fragments from. */
 export const FRAGMENTS = 'code'

@@ -1,11 +1,11 @@
 // The prerender workers render every twoslash block of a docs folder; VitePress's build then finds each block's
 // fragment and renders none of its own, and a second build renders nothing at all.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { projectDir } from '../helpers.js'
+import { buildSite } from './site-harness.js'
 
 const work = mkdtempSync(join(tmpdir(), 'wechatpay-prerender-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -16,12 +16,7 @@ const fences = readdirSync(docs, { recursive: true })
   .flatMap((f) => readFileSync(join(docs, String(f)), 'utf8').match(/^```js twoslash\n[\s\S]*?^```$/gm) ?? [])
 const blocks = fences.length
 
-function build(): string {
-  const env = { ...process.env, SITE_DOCS: docs, SITE_OUT: join(work, 'site'), SITE_CACHE: join(work, 'cache') }
-  const run = spawnSync(process.execPath, [join(projectDir, 'dist/site/build-site.js')], { env, encoding: 'utf8', maxBuffer: 64 << 20 })
-  expect(run.status, run.stderr).toBe(0)
-  return run.stdout
-}
+const build = (): string => buildSite(docs, join(work, 'site'), join(work, 'cache'))
 
 describe('blocks rendered ahead on worker threads', () => {
   test('the workers render each block once; the build and a second build render none', () => {

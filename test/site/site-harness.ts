@@ -24,10 +24,12 @@ export function needsChromium(): boolean {
 
 /**
  * `npm run docs:build` over `docs` into `out`, as a user runs it (dist/ is built by the tests' global setup); returns
- * what it printed, stdout and stderr, or throws with it when the build fails.
+ * what it printed, stdout and stderr, or throws with it when the build fails. `cache` is SITE_CACHE (default: the
+ * project's).
  */
-export function buildSite(docs: string, out: string): string {
-  const run = spawnSync(process.execPath, [join(projectDir, 'dist/site/build-site.js')], { env: { ...process.env, SITE_DOCS: docs, SITE_OUT: out }, encoding: 'utf8', maxBuffer: 64 << 20 })
+export function buildSite(docs: string, out: string, cache?: string): string {
+  const env = { ...process.env, SITE_DOCS: docs, SITE_OUT: out, ...(cache ? { SITE_CACHE: cache } : {}) }
+  const run = spawnSync(process.execPath, [join(projectDir, 'dist/site/build-site.js')], { env, encoding: 'utf8', maxBuffer: 64 << 20 })
   const log = `${run.stdout}${run.stderr}`
   if (run.status !== 0) throw new Error(`docs:build failed (${run.status ?? run.signal}):\n${log}`)
   return log
