@@ -2,11 +2,18 @@
 // build, which finds every block there. SITE_DOCS names the generated docs folder (default generated/docs). With
 // SITE_REPORT=1 the last line is a JSON summary (times, peak memory), which `npm run bench:site` reads.
 import { spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vitepress'
+import { buildPages } from './build-pages.js'
+import { lastUpdatedTimes } from './last-updated.js'
+import { mergePartialBuild } from './merge-partial-build.js'
+import { planSiteBuild } from './plan-site-build.js'
 import { prerender } from './prerender.js'
-import { copyFragments } from './twoslash-fragments.js'
+import { forgetSiteManifest, readSiteManifest, siteInputs, sitePages, writeSiteManifest } from './site-manifest.js'
 import { siteRoot, siteSettings } from './site-settings.js'
+import { copyFragments } from './twoslash-fragments.js'
 
 // Bundling and rendering a thousand pages makes many short-lived objects: with semi-spaces of 64 MB (V8's default
 // is 16) a corpus rebuild's VitePress part took 59-63 s instead of 71 s, at the same peak memory. V8 reads the flag as
@@ -26,11 +33,47 @@ if (summary.failures.length > 0) {
   for (const failure of summary.failures) console.error(failure)
   process.exit(1)
 }
-await build(siteRoot)
-const fragments = copyFragments(settings)
-console.log(`twoslash: ${fragments} fragment(s) in ${settings.out}/code`)
+const inputs = siteInputs(settings, sitePages(settings.docs), lastUpdatedTimes(settings.docs))
+const plan = planSiteBuild(settings.out, inputs, readSiteManifest(settings))
+let built: { mode: 'none' | 'pages' | 'full'; pages: number }
+if (plan.kind === 'none') {
+  console.log(`site: no page changed since the last build; ${settings.out} is up to date`)
+  built = { mode: 'none', pages: 0 }
+} else {
+  // Forgotten until this build is whole: one cut short is followed by a full build.
+  forgetSiteManifest(settings)
+  let reason = plan.kind === 'full' ? plan.reason : ''
+  if (plan.kind === 'pages') reason = await buildChangedPages(plan.changed, plan.cover)
+  if (reason === '') {
+    built = { mode: 'pages', pages: plan.kind === 'pages' ? plan.changed.length : 0 }
+  } else {
+    console.log(`site: a full build, since ${reason}`)
+    await build(siteRoot)
+    built = { mode: 'full', pages: Object.keys(inputs.pages).length }
+  }
+  const fragments = copyFragments(settings)
+  console.log(`twoslash: ${fragments} fragment(s) in ${settings.out}/code`)
+  writeSiteManifest(settings, inputs)
+}
 if (process.env.SITE_REPORT === '1') {
   // maxRSS covers the worker threads too: they share this process.
-  const report = { ...summary, failures: undefined, twoslashMs, buildMs: performance.now() - started - twoslashMs, maxRssMb: process.resourceUsage().maxRSS / 1024 }
+  const report = { ...summary, failures: undefined, ...built, twoslashMs, buildMs: performance.now() - started - twoslashMs, maxRssMb: process.resourceUsage().maxRSS / 1024 }
   console.log(JSON.stringify(report))
+}
+
+/** Builds the changed pages (and the cover pages) apart and merges them into the site; returns why not, or ''. */
+async function buildChangedPages(changed: string[], cover: string[]): Promise<string> {
+  const partial = join(settings.cache, 'partial')
+  rmSync(partial, { recursive: true, force: true })
+  try {
+    await buildPages([...changed, ...cover], partial)
+    const merged = mergePartialBuild(partial, settings.out, changed)
+    if (!merged.ok) return `a build of the ${changed.length} changed page(s) did not match the site: ${merged.reason}`
+    console.log(`site: ${changed.length} changed page(s) built (with ${cover.length} unchanged for the shared chunks) and merged, ${merged.files} file(s) written`)
+    return ''
+  } catch (error) {
+    return `a build of the ${changed.length} changed page(s) failed: ${error instanceof Error ? error.message : String(error)}`
+  } finally {
+    rmSync(partial, { recursive: true, force: true })
+  }
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { hashParts } from '../generator/run/hash.js'
@@ -48,14 +48,19 @@ export function fragmentsFolder(settings: SiteSettings): string {
   return join(settings.cache, 'fragments')
 }
 
-/** Copies the fragments the site's pages name into `<out>/code/`; returns how many. */
+/**
+ * Copies the fragments the site's pages name into `<out>/code/`, and removes those no page names any more (after a
+ * build of some pages, the old versions of theirs); returns how many the pages name.
+ */
 export function copyFragments(settings: SiteSettings): number {
   const names = new Set<string>()
+  const code = join(settings.out, FRAGMENTS)
   for (const entry of readdirSync(settings.out, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue
+    if (!entry.isFile() || !entry.name.endsWith('.html') || entry.parentPath === code) continue
     for (const match of readFileSync(join(entry.parentPath, entry.name), 'utf8').matchAll(/data-fragment="([0-9a-f]{32}\.html)"/g)) names.add(match[1]!)
   }
-  mkdirSync(join(settings.out, FRAGMENTS), { recursive: true })
-  for (const name of names) copyFileSync(join(fragmentsFolder(settings), name), join(settings.out, FRAGMENTS, name))
+  mkdirSync(code, { recursive: true })
+  for (const name of readdirSync(code)) if (!names.has(name)) rmSync(join(code, name), { force: true })
+  for (const name of names) copyFileSync(join(fragmentsFolder(settings), name), join(code, name))
   return names.size
 }

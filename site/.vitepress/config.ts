@@ -39,6 +39,9 @@ export default defineConfig({
   },
   // A catalogue's link to a page the docs lack is the generator's warning (catalogue-link-unknown), not a failed build.
   ignoreDeadLinks: true,
+  // VitePress adds pages to the local search index as their reads finish, so with pages in flight together the
+  // index (and every chunk that names it) came out different on each build; one at a time it is the same.
+  buildConcurrency: 1,
   // The site's data (the sidebar of 1,100 links among it) in one chunk, not inlined into every page.
   metaChunk: true,
   vite: {

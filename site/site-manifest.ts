@@ -1,0 +1,80 @@
+// What the last site build was made from, kept in the site cache: one fingerprint for everything that shapes every
+// page (the site's code, the lockfile, the navigation, the page list, the settings) and one per page (its markdown
+// and its last-updated time). The next build compares them to find the pages that changed.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import writeFileAtomic from 'write-file-atomic'
+import { hashContent, hashParts } from '../generator/run/hash.js'
+import { siteRoot, type SiteSettings } from './site-settings.js'
+
+export interface SiteInputs {
+  site: string
+  /** Page path (relative to the docs, as VitePress names pages) → its fingerprint. */
+  pages: Record<string, string>
+}
+
+export interface SiteManifest extends SiteInputs {
+  version: 1
+  /** The sha256 of the built site's hashmap.json: the site folder is still the one this manifest describes. */
+  hashmap: string
+}
+
+const VERSION = 1
+
+export const manifestFile = (settings: SiteSettings) => join(settings.cache, 'site-manifest.json')
+
+/** Every markdown page of the docs folder, sorted, as VitePress lists its pages. */
+export function sitePages(docs: string): string[] {
+  return readdirSync(docs, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !entry.parentPath.includes('node_modules'))
+    .map((entry) => relative(docs, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort()
+}
+
+export function siteInputs(settings: SiteSettings, pages: string[], lastUpdated: ReadonlyMap<string, number>): SiteInputs {
+  const navigation = join(settings.docs, 'site.json')
+  const site = hashParts([
+    `site-manifest v${VERSION}`,
+    // The lockfile (VitePress, Vue, twoslash) and the twoslash options and renderer.
+    settings.renderFingerprint,
+    JSON.stringify({ docs: settings.docs, out: settings.out, editLink: settings.editLink ?? null }),
+    existsSync(navigation) ? readFileSync(navigation) : '',
+    ...siteSources().flatMap((file) => [file, readFileSync(join(siteRoot, file))]),
+    ...pages,
+  ])
+  const fingerprints: Record<string, string> = {}
+  for (const page of pages) fingerprints[page] = hashParts([readFileSync(join(settings.docs, page)), String(lastUpdated.get(page) ?? '')])
+  return { site, pages: fingerprints }
+}
+
+/** The site's own code: the config, the theme and the modules they import (site/*.ts). */
+function siteSources(): string[] {
+  const files = readdirSync(siteRoot, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)
+  const theme = readdirSync(join(siteRoot, '.vitepress/theme'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(siteRoot, join(e.parentPath, e.name)))
+  return [...files, '.vitepress/config.ts', ...theme].sort()
+}
+
+/** The manifest of the last build, or undefined when there is none or it is not one this version wrote. */
+export function readSiteManifest(settings: SiteSettings): SiteManifest | undefined {
+  try {
+    const data = JSON.parse(readFileSync(manifestFile(settings), 'utf8')) as Partial<SiteManifest>
+    if (data.version !== VERSION || typeof data.site !== 'string' || typeof data.hashmap !== 'string') return undefined
+    if (typeof data.pages !== 'object' || data.pages === null) return undefined
+    if (!Object.values(data.pages).every((value) => typeof value === 'string')) return undefined
+    return data as SiteManifest
+  } catch {
+    return undefined
+  }
+}
+
+export function writeSiteManifest(settings: SiteSettings, inputs: SiteInputs): void {
+  const hashmap = hashContent(readFileSync(join(settings.out, 'hashmap.json')))
+  writeFileAtomic.sync(manifestFile(settings), JSON.stringify({ version: VERSION, ...inputs, hashmap } satisfies SiteManifest))
+}
+
+/** Forgets the last build: done before the site folder changes, so that a build cut short is followed by a full one. */
+export function forgetSiteManifest(settings: SiteSettings): void {
+  rmSync(manifestFile(settings), { force: true })
+}
