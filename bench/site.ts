@@ -1,7 +1,8 @@
 // `npm run bench:site`: the docs site over the whole corpus, every figure measured in this one run. The corpus is
 // copied and generated (docs target) into a temporary folder; the site is built cold (an empty twoslash cache), then
 // again after one page's field description changed and the docs were regenerated. Each build is a process of its
-// own, timed whole. Goals: cold ≤ 300 s, peak < 4 GB, a one-page rebuild a small fraction of cold.
+// own, timed whole; the rebuild builds the changed page alone and merges it (site/merge-partial-build.ts). Goals:
+// cold ≤ 300 s, peak < 4 GB, a one-page rebuild a small fraction of cold.
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
@@ -15,6 +16,9 @@ interface Build {
   twoslashMs: number
   buildMs: number
   maxRssMb: number
+  /** A full VitePress build, the changed pages built and merged, or none. */
+  mode: 'full' | 'pages' | 'none'
+  pages: number
 }
 
 const project = fileURLToPath(new URL('../..', import.meta.url))
@@ -44,7 +48,8 @@ try {
   load.push(loadavg()[0])
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
   const line = (name: string, b: Build) =>
-    `${name}: ${s(b.ms)} (twoslash ${s(b.twoslashMs)} for ${b.blocks - b.cached} of ${b.blocks} blocks, VitePress ${s(b.buildMs)}), peak ${(b.maxRssMb / 1024).toFixed(2)} GB`
+    `${name}: ${s(b.ms)} (twoslash ${s(b.twoslashMs)} for ${b.blocks - b.cached} of ${b.blocks} blocks, VitePress ${s(b.buildMs)} ` +
+    `${b.mode === 'pages' ? `for ${b.pages} changed page(s), merged` : `for ${b.pages} pages`}), peak ${(b.maxRssMb / 1024).toFixed(2)} GB`
   console.log(`corpus site: ${cold.blocks} twoslash blocks; ${availableParallelism()} cores; load average ${load.map((l) => l!.toFixed(1)).join(' → ')}`)
   console.log(line('cold build', cold))
   console.log(line('one page changed', rebuild))
