@@ -25,6 +25,8 @@ export function planSiteBuild(out: string, inputs: SiteInputs, manifest: SiteMan
   const hashmap = readHashmap(hashmapFile)
   const pages = Object.keys(inputs.pages)
   if (hashmap === undefined || pages.some((page) => hashmap[chunkKey(page)] === undefined)) return { kind: 'full', reason: `${out}/hashmap.json does not list every page` }
+  const missing = pages.find((page) => !existsSync(join(out, page.replace(/\.md$/, '.html'))))
+  if (missing !== undefined) return { kind: 'full', reason: `${out} lacks the page ${missing.replace(/\.md$/, '.html')}` }
   const changed = pages.filter((page) => manifest.pages[page] !== inputs.pages[page])
   if (changed.length === 0) return { kind: 'none' }
   if (changed.length > pages.length / 4) return { kind: 'full', reason: `${changed.length} of ${pages.length} pages changed` }
