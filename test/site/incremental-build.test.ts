@@ -1,6 +1,7 @@
 // A rebuild after one page changed builds that page alone and merges it: the site it leaves is the same, file for
-// file and byte for byte, as a full build of the changed docs. What shapes every page (the navigation), a site folder
-// changed behind the build's back, or a damaged manifest make a full build.
+// file and byte for byte, as a full build of the changed docs. A change that reaches other files (a title, in the
+// search index) fails the merge's check; what shapes every page (the navigation), a site folder changed behind the
+// build's back, or a damaged manifest make a full build at once.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -44,6 +45,16 @@ describe('a rebuild after one page changed', () => {
     expect([...merged.keys()].sort()).toEqual([...whole.keys()].sort())
     const differing = [...whole].filter(([file, bytes]) => !bytes.equals(merged.get(file)!)).map(([file]) => file)
     expect(differing).toEqual([])
+  })
+
+  test("a page's title changed, which the search index holds: the check refuses the merge, and a full build follows", () => {
+    const orders = join(docs, 'openapi/v3/profitsharing/orders.md')
+    const text = readFileSync(orders, 'utf8')
+    expect(text).toContain('title: 请求分账\n')
+    writeFileSync(orders, text.replace('title: 请求分账\n', 'title: 请求分账（新）\n'))
+    expect(build()).toMatch(/site: a full build, since a build of the 1 changed page\(s\) did not match the site: \S+ differs from the site's/)
+    expect(readFileSync(join(site, 'openapi/v3/profitsharing/orders.html'), 'utf8')).toContain('请求分账（新）')
+    expect(build()).toContain('site: no page changed since the last build')
   })
 
   test('the navigation changed: a full build', () => {
