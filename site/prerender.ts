@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { Tinypool } from 'tinypool'
+import { sitePages } from './site-manifest.js'
 import type { SiteSettings } from './site-settings.js'
 import { cacheFile } from './twoslash-cache.js'
 import { fragmentName, fragmentsFolder } from './twoslash-fragments.js'
@@ -22,14 +23,15 @@ export interface PrerenderSummary {
 export async function prerender(settings: SiteSettings, threads = availableParallelism()): Promise<PrerenderSummary> {
   const tasks: BlockTask[] = []
   let blocks = 0
-  for (const file of markdownFiles(settings.docs)) {
+  for (const page of sitePages(settings.docs)) {
+    const file = join(settings.docs, page)
     const text = readFileSync(file, 'utf8')
     for (const match of text.matchAll(/^```js twoslash\n([\s\S]*?)^```$/gm)) {
       blocks++
       const content = match[1]!
       if (existsSync(cacheFile(settings, content.trimEnd())) && existsSync(join(fragmentsFolder(settings), fragmentName(settings, 'js twoslash', content)))) continue
       const line = text.slice(0, match.index).split('\n').length
-      tasks.push({ at: `${relative(settings.docs, file)}:${line}:1`, fence: match[0] })
+      tasks.push({ at: `${page}:${line}:1`, fence: match[0] })
     }
   }
   const failures: string[] = []
@@ -49,12 +51,4 @@ export async function prerender(settings: SiteSettings, threads = availableParal
     }
   }
   return { blocks, cached: blocks - tasks.length, failures }
-}
-
-function markdownFiles(dir: string): string[] {
-  const files: string[] = []
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.md')) files.push(join(entry.parentPath, entry.name))
-  }
-  return files.sort()
 }
