@@ -11,9 +11,14 @@ export interface SiteInputs {
   site: string
   /** Page path (relative to the docs, as VitePress names pages) → its fingerprint. */
   pages: Record<string, string>
+  /**
+   * The first page whose output may depend on other files (a markdown include, a code snippet import, a `<script>`
+   * block), which its own fingerprint does not see: then only a full build is right. Generated pages have none.
+   */
+  entangled?: string
 }
 
-export interface SiteManifest extends SiteInputs {
+export interface SiteManifest extends Omit<SiteInputs, 'entangled'> {
   version: 1
   /** The sha256 of the built site's hashmap.json: the site folder is still the one this manifest describes. */
   hashmap: string
@@ -43,8 +48,13 @@ export function siteInputs(settings: SiteSettings, pages: string[], lastUpdated:
     ...pages,
   ])
   const fingerprints: Record<string, string> = {}
-  for (const page of pages) fingerprints[page] = hashParts([readFileSync(join(settings.docs, page)), String(lastUpdated.get(page) ?? '')])
-  return { site, pages: fingerprints }
+  let entangled: string | undefined
+  for (const page of pages) {
+    const text = readFileSync(join(settings.docs, page), 'utf8')
+    fingerprints[page] = hashParts([text, String(lastUpdated.get(page) ?? '')])
+    if (entangled === undefined && /<!--\s*@include:|^<<<\s|<script[\s>]/m.test(text)) entangled = page
+  }
+  return { site, pages: fingerprints, ...(entangled === undefined ? {} : { entangled }) }
 }
 
 /** The site's own code: the config, the theme and the modules they import (site/*.ts). */
@@ -71,7 +81,7 @@ export function readSiteManifest(settings: SiteSettings): SiteManifest | undefin
 
 export function writeSiteManifest(settings: SiteSettings, inputs: SiteInputs): void {
   const hashmap = hashContent(readFileSync(join(settings.out, 'hashmap.json')))
-  writeFileAtomic.sync(manifestFile(settings), JSON.stringify({ version: VERSION, ...inputs, hashmap } satisfies SiteManifest))
+  writeFileAtomic.sync(manifestFile(settings), JSON.stringify({ version: VERSION, site: inputs.site, pages: inputs.pages, hashmap } satisfies SiteManifest))
 }
 
 /** Forgets the last build: done before the site folder changes, so that a build cut short is followed by a full one. */
