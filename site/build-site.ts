@@ -33,6 +33,9 @@ if (summary.failures.length > 0) {
   for (const failure of summary.failures) console.error(failure)
   process.exit(1)
 }
+// A partial build's folder left by a build that was killed.
+const partial = join(settings.cache, 'partial')
+rmSync(partial, { recursive: true, force: true })
 const inputs = siteInputs(settings, sitePages(settings.docs), lastUpdatedTimes(settings.docs))
 const plan = planSiteBuild(settings.out, inputs, readSiteManifest(settings))
 let built: { mode: 'none' | 'pages' | 'full'; pages: number }
@@ -63,8 +66,6 @@ if (process.env.SITE_REPORT === '1') {
 
 /** Builds the changed pages (and the cover pages) apart and merges them into the site; returns why not, or ''. */
 async function buildChangedPages(changed: string[], cover: string[]): Promise<string> {
-  const partial = join(settings.cache, 'partial')
-  rmSync(partial, { recursive: true, force: true })
   try {
     await buildPages([...changed, ...cover], partial)
     const merged = mergePartialBuild(partial, settings.out, changed)

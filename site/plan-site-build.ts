@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { hashContent } from '../generator/run/hash.js'
-import type { SiteInputs, SiteManifest } from './site-manifest.js'
+import { folderDigest, type SiteInputs, type SiteManifest } from './site-manifest.js'
 
 export type SitePlan =
   | { kind: 'full'; reason: string }
@@ -20,14 +20,13 @@ export function chunkKey(page: string): string {
 export function planSiteBuild(out: string, inputs: SiteInputs, manifest: SiteManifest | undefined): SitePlan {
   if (manifest === undefined) return { kind: 'full', reason: 'no earlier build is recorded' }
   if (manifest.site !== inputs.site) return { kind: 'full', reason: "the site's code, settings, navigation or page list changed" }
-  if (inputs.entangled !== undefined) return { kind: 'full', reason: `${inputs.entangled} includes other files or scripts, which only a full build follows` }
+  if (inputs.entangled !== undefined) return { kind: 'full', reason: `${inputs.entangled} ties pages to other files (includes, snippets, scripts, images, assets), which only a full build follows` }
   const hashmapFile = join(out, 'hashmap.json')
   if (!existsSync(hashmapFile) || hashContent(readFileSync(hashmapFile)) !== manifest.hashmap) return { kind: 'full', reason: `${out} is not the site the last build made` }
+  if (folderDigest(out) !== manifest.files) return { kind: 'full', reason: `files in ${out} changed since the last build` }
   const hashmap = readHashmap(hashmapFile)
   const pages = Object.keys(inputs.pages)
   if (hashmap === undefined || pages.some((page) => hashmap[chunkKey(page)] === undefined)) return { kind: 'full', reason: `${out}/hashmap.json does not list every page` }
-  const missing = pages.find((page) => !existsSync(join(out, page.replace(/\.md$/, '.html'))))
-  if (missing !== undefined) return { kind: 'full', reason: `${out} lacks the page ${missing.replace(/\.md$/, '.html')}` }
   const changed = pages.filter((page) => manifest.pages[page] !== inputs.pages[page])
   if (changed.length === 0) return { kind: 'none' }
   if (changed.length > pages.length / 4) return { kind: 'full', reason: `${changed.length} of ${pages.length} pages changed` }

@@ -1,7 +1,7 @@
 // What the last site build was made from, kept in the site cache: one fingerprint for everything that shapes every
 // page (the site's code, the lockfile, the navigation, the page list, the settings) and one per page (its markdown
 // and its last-updated time). The next build compares them to find the pages that changed.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { hashContent, hashParts } from '../generator/run/hash.js'
@@ -13,15 +13,18 @@ export interface SiteInputs {
   pages: Record<string, string>
   /**
    * The first page whose output may depend on other files (a markdown include, a code snippet import, a `<script>`
-   * block), which its own fingerprint does not see: then only a full build is right. Generated pages have none.
+   * block, a local image), which its own fingerprint does not see, or the first file of the docs folder besides its
+   * pages and site.json (an asset, a public/ file): then only a full build is right. Generated docs have none.
    */
   entangled?: string
 }
 
 export interface SiteManifest extends Omit<SiteInputs, 'entangled'> {
   version: 1
-  /** The sha256 of the built site's hashmap.json: the site folder is still the one this manifest describes. */
+  /** The sha256 of the built site's hashmap.json. */
   hashmap: string
+  /** The site folder's files as the build left them (paths, sizes, modification times): a changed one is noticed. */
+  files: string
 }
 
 const VERSION = 1
@@ -52,9 +55,33 @@ export function siteInputs(settings: SiteSettings, pages: string[], lastUpdated:
   for (const page of pages) {
     const text = readFileSync(join(settings.docs, page), 'utf8')
     fingerprints[page] = hashParts([text, String(lastUpdated.get(page) ?? '')])
-    if (entangled === undefined && /<!--\s*@include:|^<<<\s|<script[\s>]/m.test(text)) entangled = page
+    if (entangled === undefined && ENTANGLED.test(text)) entangled = page
   }
+  entangled ??= otherFiles(settings.docs)
   return { site, pages: fingerprints, ...(entangled === undefined ? {} : { entangled }) }
+}
+
+// What makes a page's output depend on another file: VitePress's markdown includes and snippet imports (up to three
+// spaces of indent), a script block, and a local image, in markdown or HTML.
+const ENTANGLED = /<!--\s*@include:|^ {0,3}<<<|<script[\s>]|!\[[^\]]*\]\((?!https?:\/\/)|<img\s[^>]*src=["']?(?!https?:\/\/)/m
+
+/** The first file of the docs folder other than its pages and site.json, if any. */
+function otherFiles(docs: string): string | undefined {
+  const entries = readdirSync(docs, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile())
+  const paths = entries.map((entry) => relative(docs, join(entry.parentPath, entry.name)).split('\\').join('/')).sort()
+  return paths.find((path) => !path.endsWith('.md') && path !== 'site.json')
+}
+
+/** A digest of every file under a folder: its path, size and modification time. */
+export function folderDigest(dir: string): string {
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile())
+  const files = entries.map((entry) => join(entry.parentPath, entry.name)).sort()
+  return hashParts(
+    files.map((file) => {
+      const stat = statSync(file)
+      return `${relative(dir, file)}\0${stat.size}\0${stat.mtimeMs}`
+    }),
+  )
 }
 
 /** The site's own code: the config, the theme and the modules they import (site/*.ts). */
@@ -70,7 +97,7 @@ function siteSources(): string[] {
 export function readSiteManifest(settings: SiteSettings): SiteManifest | undefined {
   try {
     const data = JSON.parse(readFileSync(manifestFile(settings), 'utf8')) as Partial<SiteManifest>
-    if (data.version !== VERSION || typeof data.site !== 'string' || typeof data.hashmap !== 'string') return undefined
+    if (data.version !== VERSION || typeof data.site !== 'string' || typeof data.hashmap !== 'string' || typeof data.files !== 'string') return undefined
     if (typeof data.pages !== 'object' || data.pages === null) return undefined
     if (!Object.values(data.pages).every((value) => typeof value === 'string')) return undefined
     return data as SiteManifest
@@ -81,7 +108,8 @@ export function readSiteManifest(settings: SiteSettings): SiteManifest | undefin
 
 export function writeSiteManifest(settings: SiteSettings, inputs: SiteInputs): void {
   const hashmap = hashContent(readFileSync(join(settings.out, 'hashmap.json')))
-  writeFileAtomic.sync(manifestFile(settings), JSON.stringify({ version: VERSION, site: inputs.site, pages: inputs.pages, hashmap } satisfies SiteManifest))
+  const manifest: SiteManifest = { version: VERSION, site: inputs.site, pages: inputs.pages, hashmap, files: folderDigest(settings.out) }
+  writeFileAtomic.sync(manifestFile(settings), JSON.stringify(manifest))
 }
 
 /** Forgets the last build: done before the site folder changes, so that a build cut short is followed by a full one. */

@@ -1,12 +1,12 @@
 // What a site build does, given what the last one recorded and the site folder it left: nothing, the changed pages
 // with the cover pages for the shared chunks, or a full build with its reason.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { hashContent } from '../../generator/run/hash.js'
 import { planSiteBuild } from '../../site/plan-site-build.js'
-import type { SiteInputs, SiteManifest } from '../../site/site-manifest.js'
+import { folderDigest, type SiteInputs, type SiteManifest } from '../../site/site-manifest.js'
 
 const work = mkdtempSync(join(tmpdir(), 'wechatpay-plan-site-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -27,7 +27,7 @@ for (const [file, text] of Object.entries({
 }
 
 const fingerprints = (changed: string[]) => Object.fromEntries(pages.map((page) => [page, changed.includes(page) ? 'new' : 'old']))
-const manifest: SiteManifest = { version: 1, site: 'S', pages: fingerprints([]), hashmap: hashContent(hashmap) }
+const manifest: SiteManifest = { version: 1, site: 'S', pages: fingerprints([]), hashmap: hashContent(hashmap), files: folderDigest(out) }
 const inputs = (changed: string[], more: Partial<SiteInputs> = {}): SiteInputs => ({ site: 'S', pages: fingerprints(changed), ...more })
 
 describe('planning a site build', () => {
@@ -37,16 +37,25 @@ describe('planning a site build', () => {
     ['a page of the cover changed', inputs(['a.md', 'd.md']), manifest, { kind: 'pages', changed: ['a.md', 'd.md'], cover: ['b.md'] }],
     ['no manifest', inputs(['e.md']), undefined, { kind: 'full', reason: 'no earlier build is recorded' }],
     ['the site changed', inputs(['e.md'], { site: 'T' }), manifest, { kind: 'full', reason: "the site's code, settings, navigation or page list changed" }],
-    ['a page includes others', inputs([], { entangled: 'g.md' }), manifest, { kind: 'full', reason: 'g.md includes other files or scripts, which only a full build follows' }],
+    ['a page tied to other files', inputs([], { entangled: 'g.md' }), manifest, { kind: 'full', reason: 'g.md ties pages to other files (includes, snippets, scripts, images, assets), which only a full build follows' }],
     ['another site folder', inputs(['e.md']), { ...manifest, hashmap: hashContent('{}') }, { kind: 'full', reason: `${out} is not the site the last build made` }],
     ['three of eight pages changed', inputs(['a.md', 'b.md', 'c.md']), manifest, { kind: 'full', reason: '3 of 8 pages changed' }],
   ])('%s', (_, given, last, want) => expect(planSiteBuild(out, given, last)).toEqual(want))
 
-  test('a page the folder lacks, or a page its hash map lacks: a full build', () => {
-    rmSync(join(out, 'h.html'))
-    expect(planSiteBuild(out, inputs(['e.md']), manifest)).toEqual({ kind: 'full', reason: `${out} lacks the page h.html` })
+  test('a file of the site folder changed, added or removed, or a page its hash map lacks: a full build', () => {
+    const changed = { kind: 'full', reason: `files in ${out} changed since the last build` }
+    writeFileSync(join(out, 'h.html'), '<html>.')
+    expect(planSiteBuild(out, inputs(['e.md']), manifest)).toEqual(changed)
     writeFileSync(join(out, 'h.html'), '<html>')
+    utimesSync(join(out, 'h.html'), 1, 1)
+    expect(planSiteBuild(out, inputs(['e.md']), manifest)).toEqual(changed)
+    const now = { ...manifest, files: folderDigest(out) }
+    writeFileSync(join(out, 'stray.txt'), '')
+    expect(planSiteBuild(out, inputs(['e.md']), now)).toEqual(changed)
+    rmSync(join(out, 'stray.txt'))
+    rmSync(join(out, 'assets/h.md.H1.js'))
+    expect(planSiteBuild(out, inputs(['e.md']), now)).toEqual(changed)
     const more = { ...inputs(['e.md']), pages: { ...fingerprints(['e.md']), 'i.md': 'old' } }
-    expect(planSiteBuild(out, more, manifest)).toEqual({ kind: 'full', reason: `${out}/hashmap.json does not list every page` })
+    expect(planSiteBuild(out, more, { ...manifest, files: folderDigest(out) })).toEqual({ kind: 'full', reason: `${out}/hashmap.json does not list every page` })
   })
 })

@@ -1,0 +1,41 @@
+// Which docs folders a page-by-page rebuild cannot follow: a page whose output depends on another file, or a file
+// besides the pages and site.json. Generated docs have neither.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import { siteInputs, sitePages } from '../../site/site-manifest.js'
+import { siteSettings } from '../../site/site-settings.js'
+
+const work = mkdtempSync(join(tmpdir(), 'wechatpay-site-manifest-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+function entangled(files: Record<string, string>): string | undefined {
+  const docs = mkdtempSync(join(work, 'docs-'))
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(docs, file)), { recursive: true })
+    writeFileSync(join(docs, file), text)
+  }
+  return siteInputs(siteSettings({ SITE_DOCS: docs }), sitePages(docs), new Map()).entangled
+}
+
+describe('pages tied to other files', () => {
+  test.each([
+    ['<!--@include: ./parts/a.md-->', true],
+    ['<!-- @include: ./parts/a.md{3,} -->', true],
+    ['<<< ./snippet.js', true],
+    ['   <<< @/snippets/a.ts{2}', true],
+    ['<script setup>\nimport A from "./A.vue"\n</script>', true],
+    ['![chart](./chart.png)', true],
+    ['<img src="./chart.png">', true],
+    ['![chart](https://example.com/chart.png)', false],
+    ['| `a <<< b` | string | shift |', false],
+    ['# 分账回退 {#post}\n\n| mch_id | string | 商户号 |', false],
+  ])('%s: %s', (text, tied) => expect(entangled({ 'a.md': 'ok', 'b.md': text })).toBe(tied ? 'b.md' : undefined))
+
+  test('a file besides the pages and site.json', () => {
+    expect(entangled({ 'a.md': 'ok', 'site.json': '{}' })).toBeUndefined()
+    expect(entangled({ 'a.md': 'ok', 'site.json': '{}', 'public/robots.txt': 'User-agent: *' })).toBe('public/robots.txt')
+    expect(entangled({ 'a.md': 'ok', 'webhook/pic.png': 'png' })).toBe('webhook/pic.png')
+  })
+})
