@@ -19,7 +19,7 @@ export function chunkKey(page: string): string {
 
 export function planSiteBuild(out: string, inputs: SiteInputs, manifest: SiteManifest | undefined): SitePlan {
   if (manifest === undefined) return { kind: 'full', reason: 'no earlier build is recorded' }
-  if (manifest.site !== inputs.site) return { kind: 'full', reason: "the site's code, settings, navigation or page list changed" }
+  if (manifest.site !== inputs.site) return { kind: 'full', reason: "the site's code, settings, navigation, page list or files tied to pages changed" }
   if (inputs.entangled !== undefined) return { kind: 'full', reason: `${inputs.entangled} ties pages to other files (includes, snippets, scripts, images, assets), which only a full build follows` }
   const hashmapFile = join(out, 'hashmap.json')
   if (!existsSync(hashmapFile) || hashContent(readFileSync(hashmapFile)) !== manifest.hashmap) return { kind: 'full', reason: `${out} is not the site the last build made` }

@@ -40,6 +40,14 @@ export function sitePages(docs: string): string[] {
 }
 
 export function siteInputs(settings: SiteSettings, pages: string[], lastUpdated: ReadonlyMap<string, number>): SiteInputs {
+  const fingerprints: Record<string, string> = {}
+  let entangled: string | undefined
+  for (const page of pages) {
+    const text = readFileSync(join(settings.docs, page), 'utf8')
+    fingerprints[page] = hashParts([text, String(lastUpdated.get(page) ?? '')])
+    if (entangled === undefined && ENTANGLED.test(text)) entangled = page
+  }
+  entangled ??= otherFiles(settings.docs)
   const navigation = join(settings.docs, 'site.json')
   const site = hashParts([
     `site-manifest v${VERSION}`,
@@ -49,15 +57,9 @@ export function siteInputs(settings: SiteSettings, pages: string[], lastUpdated:
     existsSync(navigation) ? readFileSync(navigation) : '',
     ...siteSources().flatMap((file) => [file, readFileSync(join(siteRoot, file))]),
     ...pages,
+    // A build after one of tied pages is whole too: it removes what they brought (an image no page shows any more).
+    entangled ?? '',
   ])
-  const fingerprints: Record<string, string> = {}
-  let entangled: string | undefined
-  for (const page of pages) {
-    const text = readFileSync(join(settings.docs, page), 'utf8')
-    fingerprints[page] = hashParts([text, String(lastUpdated.get(page) ?? '')])
-    if (entangled === undefined && ENTANGLED.test(text)) entangled = page
-  }
-  entangled ??= otherFiles(settings.docs)
   return { site, pages: fingerprints, ...(entangled === undefined ? {} : { entangled }) }
 }
 

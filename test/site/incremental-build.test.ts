@@ -60,7 +60,7 @@ describe('a rebuild after one page changed', () => {
   test('the navigation changed: a full build', () => {
     const navigation = join(docs, 'site.json')
     writeFileSync(navigation, readFileSync(navigation, 'utf8').replace('"text":', '"text": ') + '\n')
-    expect(build()).toContain("site: a full build, since the site's code, settings, navigation or page list changed")
+    expect(build()).toContain("site: a full build, since the site's code, settings, navigation, page list or files tied to pages changed")
   })
 
   test('a site folder changed since the last build (its hash map, a file added) or a damaged manifest: a full build', () => {

@@ -36,7 +36,7 @@ describe('planning a site build', () => {
     ['one page changed', inputs(['e.md']), manifest, { kind: 'pages', changed: ['e.md'], cover: ['a.md', 'd.md'] }],
     ['a page of the cover changed', inputs(['a.md', 'd.md']), manifest, { kind: 'pages', changed: ['a.md', 'd.md'], cover: ['b.md'] }],
     ['no manifest', inputs(['e.md']), undefined, { kind: 'full', reason: 'no earlier build is recorded' }],
-    ['the site changed', inputs(['e.md'], { site: 'T' }), manifest, { kind: 'full', reason: "the site's code, settings, navigation or page list changed" }],
+    ['the site changed', inputs(['e.md'], { site: 'T' }), manifest, { kind: 'full', reason: "the site's code, settings, navigation, page list or files tied to pages changed" }],
     ['a page tied to other files', inputs([], { entangled: 'g.md' }), manifest, { kind: 'full', reason: 'g.md ties pages to other files (includes, snippets, scripts, images, assets), which only a full build follows' }],
     ['another site folder', inputs(['e.md']), { ...manifest, hashmap: hashContent('{}') }, { kind: 'full', reason: `${out} is not the site the last build made` }],
     ['three of eight pages changed', inputs(['a.md', 'b.md', 'c.md']), manifest, { kind: 'full', reason: '3 of 8 pages changed' }],
