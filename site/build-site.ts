@@ -5,15 +5,14 @@ import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'vitepress'
-import { buildPages } from './build-pages.js'
 import { lastUpdatedTimes } from './last-updated.js'
 import { mergePartialBuild } from './merge-partial-build.js'
 import { planSiteBuild } from './plan-site-build.js'
 import { prerender } from './prerender.js'
 import { forgetSiteManifest, readSiteManifest, siteInputs, sitePages, writeSiteManifest } from './site-manifest.js'
-import { siteRoot, siteSettings } from './site-settings.js'
+import { siteSettings } from './site-settings.js'
 import { copyFragments } from './twoslash-fragments.js'
+import { vitepressBuild } from './vitepress-build.js'
 
 // Bundling and rendering a thousand pages makes many short-lived objects: with semi-spaces of 64 MB (V8's default
 // is 16) a corpus rebuild's VitePress part took 59-63 s instead of 71 s, at the same peak memory. V8 reads the flag as
@@ -51,7 +50,7 @@ if (plan.kind === 'none') {
     built = { mode: 'pages', pages: plan.kind === 'pages' ? plan.changed.length : 0 }
   } else {
     console.log(`site: a full build, since ${reason}`)
-    await build(siteRoot)
+    await vitepressBuild(settings)
     built = { mode: 'full', pages: Object.keys(inputs.pages).length }
   }
   const fragments = copyFragments(settings)
@@ -67,7 +66,7 @@ if (process.env.SITE_REPORT === '1') {
 /** Builds the changed pages (and the cover pages) apart and merges them into the site; returns why not, or ''. */
 async function buildChangedPages(changed: string[], cover: string[]): Promise<string> {
   try {
-    await buildPages([...changed, ...cover], partial)
+    await vitepressBuild(settings, { pages: [...changed, ...cover], outDir: partial })
     const merged = mergePartialBuild(partial, settings.out, changed)
     if (!merged.ok) return `a build of the ${changed.length} changed page(s) did not match the site: ${merged.reason}`
     console.log(`site: ${changed.length} changed page(s) built (with ${cover.length} unchanged for the shared chunks) and merged, ${merged.files} file(s) written`)

@@ -1,7 +1,7 @@
-// Brings a build of some pages (build-pages.ts) into the full site, or refuses to: every file the partial build made,
-// other than the changed pages' chunks and HTML, must be the same bytes as the site's (the shared chunks, the search
-// index, styles, the 404 and cover pages), so that the result is what a full build would have made. The page hash
-// map, which VitePress keeps in a chunk named by its content that every page loads, is merged and renamed, and
+// Brings a build of some pages (vitepress-build.ts) into the full site, or refuses to: every file the partial build
+// made, other than the changed pages' chunks and HTML, must be the same bytes as the site's (the shared chunks, the
+// search index, styles, the 404 and cover pages), so that the result is what a full build would have made. The page
+// hash map, which VitePress keeps in a chunk named by its content that every page loads, is merged and renamed, and
 // every page's reference to it updated.
 import { createHash } from 'node:crypto'
 import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -46,6 +46,12 @@ export function mergePartialBuild(partial: string, out: string, changed: string[
     }
   }
   if ([...changedHtml].some((file) => !writes.has(file))) return { ok: false, reason: 'the partial build did not render every changed page' }
+  // Every asset of the site besides the pages' chunks comes out of any build; one the partial build did not make is
+  // one a full build would not make either (an image no page shows any more), or one that unchanged pages use.
+  const made = new Set(filesUnder(partial))
+  const siteMetadata = metadata.site.file
+  const leftover = filesUnder(out).find((file) => file.startsWith('assets/') && !/\.md\.[\w-]+(\.lean)?\.js$/.test(file) && file !== siteMetadata && !made.has(file))
+  if (leftover !== undefined) return { ok: false, reason: `${leftover} would be left over` }
 
   if (name !== metadata.site.name) writes.set(join('assets/chunks', name), text)
   for (const file of filesUnder(out)) {

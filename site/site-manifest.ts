@@ -63,15 +63,19 @@ export function siteInputs(settings: SiteSettings, pages: string[], lastUpdated:
   return { site, pages: fingerprints, ...(entangled === undefined ? {} : { entangled }) }
 }
 
-// What makes a page's output depend on another file: VitePress's markdown includes and snippet imports (up to three
-// spaces of indent), a script block, and a local image, in markdown or HTML.
-const ENTANGLED = /<!--\s*@include:|^ {0,3}<<<|<script[\s>]|!\[[^\]]*\]\((?!https?:\/\/)|<img\s[^>]*src=["']?(?!https?:\/\/)/m
+// What may make a page's output depend on another file, broadly, since a miss leaves a stale site: VitePress's
+// includes and snippet imports anywhere in the text, script and style blocks, images in markdown, any `src`, `srcset`
+// or `poster` attribute, and reference definitions (`[r]: path`). Generated pages have none of them.
+const ENTANGLED = /<<<|@include|<script|<style|!\[|\b(?:src|srcset|poster)\s*=|^\s*\[[^\]]*\]:\s*\S/m
 
-/** The first file of the docs folder other than its pages and site.json, if any. */
+/** The first symbolic link, or file besides the pages and site.json, of the docs folder (dot-paths aside), if any. */
 function otherFiles(docs: string): string | undefined {
-  const entries = readdirSync(docs, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile())
-  const paths = entries.map((entry) => relative(docs, join(entry.parentPath, entry.name)).split('\\').join('/')).sort()
-  return paths.find((path) => !path.endsWith('.md') && path !== 'site.json')
+  const entries = readdirSync(docs, { withFileTypes: true, recursive: true })
+  const paths = entries
+    .filter((entry) => entry.isSymbolicLink() || (entry.isFile() && !entry.name.endsWith('.md')))
+    .map((entry) => relative(docs, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .filter((path) => path !== 'site.json' && !path.split('/').some((segment) => segment.startsWith('.') || segment === 'node_modules'))
+  return paths.sort()[0]
 }
 
 /** A digest of every file under a folder: its path, size and modification time. */

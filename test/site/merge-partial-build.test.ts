@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { mergePartialBuild } from '../../site/merge-partial-build.js'
 import { chunkKey } from '../../site/plan-site-build.js'
@@ -89,6 +89,7 @@ describe('merging a partial site build', () => {
     ['a hash map of another form', (p: string) => writeFileSync(join(p, `assets/chunks/${metadataName(builtMeta)}`), `window.__VP_HASH_MAP__={};${SITE_DATA}`), 'unknown form'],
     ['other site data', (p: string) => writeFileSync(join(p, `assets/chunks/${metadataName(builtMeta)}`), builtMeta.replace('{}', '{\\"lang\\":\\"en\\"}')), "site's data differs"],
     ['a malformed hashmap.json', (p: string) => writeFileSync(join(p, 'hashmap.json'), '{"a.md": 1}'), 'malformed'],
+    ['the site has an asset the partial build did not make', (p: string) => writeFileSync(join(dirname(p), `site-${basename(p).slice('partial-'.length)}`, 'assets/clip.C1.mp4'), 'mp4'), 'assets/clip.C1.mp4 would be left over'],
   ])('refuses, writing nothing, when %s', (name, spoil, reason) => {
     const { site, partial } = sites(name.replaceAll(' ', '-'))
     spoil(partial)

@@ -1,6 +1,6 @@
-// Which docs folders a page-by-page rebuild cannot follow: a page whose output depends on another file, or a file
-// besides the pages and site.json. Generated docs have neither.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+// Which docs folders a page-by-page rebuild cannot follow: a page whose output may depend on another file, a symbolic
+// link, or a file besides the pages and site.json. Generated docs have none.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
@@ -20,23 +20,46 @@ function entangled(files: Record<string, string>): string | undefined {
 }
 
 describe('pages tied to other files', () => {
+  // Broad on purpose: a page tied to a file it does not name this way would leave a stale site.
   test.each([
     ['<!--@include: ./parts/a.md-->', true],
     ['<!-- @include: ./parts/a.md{3,} -->', true],
     ['<<< ./snippet.js', true],
     ['   <<< @/snippets/a.ts{2}', true],
+    ['> <<< ./webhook/index.md', true],
+    ['- <<< ../outside.ts', true],
+    ['| `a <<< b` | string | shift |', true],
     ['<script setup>\nimport A from "./A.vue"\n</script>', true],
+    ['<style>.a { color: red }</style>', true],
     ['![chart](./chart.png)', true],
+    ['![chart](https://example.com/chart.png)', true],
+    ['![chart][r]\n\n[r]: ../../chart.png', true],
     ['<img src="./chart.png">', true],
-    ['![chart](https://example.com/chart.png)', false],
-    ['| `a <<< b` | string | shift |', false],
+    ['<img alt="a>b" src=chart.png>', true],
+    ['<video src="../../clip.mp4"></video>', true],
+    ['<picture><source srcset="a.webp"></picture>', true],
     ['# 分账回退 {#post}\n\n| mch_id | string | 商户号 |', false],
+    ['[请求分账](./orders.md) and [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012526944)', false],
   ])('%s: %s', (text, tied) => expect(entangled({ 'a.md': 'ok', 'b.md': text })).toBe(tied ? 'b.md' : undefined))
 
   test('a file besides the pages and site.json', () => {
     expect(entangled({ 'a.md': 'ok', 'site.json': '{}' })).toBeUndefined()
     expect(entangled({ 'a.md': 'ok', 'site.json': '{}', 'public/robots.txt': 'User-agent: *' })).toBe('public/robots.txt')
     expect(entangled({ 'a.md': 'ok', 'webhook/pic.png': 'png' })).toBe('webhook/pic.png')
+    // A git work tree's own files are not VitePress's.
+    expect(entangled({ 'a.md': 'ok', '.git/COMMIT_EDITMSG': 'docs' })).toBeUndefined()
+  })
+
+  test('a symbolic link: a page or folder VitePress follows where the listing does not', () => {
+    const outside = mkdtempSync(join(work, 'outside-'))
+    writeFileSync(join(outside, 'ext.md'), '# Ext')
+    const docs = mkdtempSync(join(work, 'docs-'))
+    writeFileSync(join(docs, 'a.md'), 'ok')
+    symlinkSync(join(outside, 'ext.md'), join(docs, 'ext.md'))
+    expect(siteInputs(siteSettings({ SITE_DOCS: docs }), sitePages(docs), new Map()).entangled).toBe('ext.md')
+    rmSync(join(docs, 'ext.md'))
+    symlinkSync(outside, join(docs, 'linked'))
+    expect(siteInputs(siteSettings({ SITE_DOCS: docs }), sitePages(docs), new Map()).entangled).toBe('linked')
   })
 })
 
