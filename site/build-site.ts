@@ -44,10 +44,10 @@ if (plan.kind === 'none') {
 } else {
   // Forgotten until this build is whole: one cut short is followed by a full build.
   forgetSiteManifest(settings)
-  let reason = plan.kind === 'full' ? plan.reason : ''
-  if (plan.kind === 'pages') reason = await buildChangedPages(plan.changed, plan.cover)
+  const changed = plan.kind === 'pages' ? plan.changed : []
+  const reason = plan.kind === 'full' ? plan.reason : await buildChangedPages(changed, plan.cover)
   if (reason === '') {
-    built = { mode: 'pages', pages: plan.kind === 'pages' ? plan.changed.length : 0 }
+    built = { mode: 'pages', pages: changed.length }
   } else {
     console.log(`site: a full build, since ${reason}`)
     await vitepressBuild(settings)

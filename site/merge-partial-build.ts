@@ -5,9 +5,10 @@
 // every page's reference to it updated.
 import { createHash } from 'node:crypto'
 import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { readHashmap } from './plan-site-build.js'
+import { filesUnder } from './site-manifest.js'
 
 export type MergeResult = { ok: true; files: number } | { ok: false; reason: string }
 
@@ -31,8 +32,10 @@ export function mergePartialBuild(partial: string, out: string, changed: string[
 
   const changedHtml = new Set(changed.map((page) => page.replace(/\.md$/, '.html')))
   const newChunks = new Set(Object.entries(built).filter(([key, hash]) => site[key] !== hash).flatMap(([key, hash]) => [`${key}.${hash}.js`, `${key}.${hash}.lean.js`].map((name) => name.toLowerCase())))
+  const made = filesUnder(partial)
+  const siteFiles = filesUnder(out)
   const writes = new Map<string, string | { copy: string }>()
-  for (const file of filesUnder(partial)) {
+  for (const file of made) {
     const path = join(partial, file)
     if (file === 'hashmap.json' || file === metadata.built.file) continue
     if (file.startsWith('assets/') && newChunks.has(file.slice('assets/'.length).toLowerCase())) {
@@ -48,13 +51,12 @@ export function mergePartialBuild(partial: string, out: string, changed: string[
   if ([...changedHtml].some((file) => !writes.has(file))) return { ok: false, reason: 'the partial build did not render every changed page' }
   // Every asset of the site besides the pages' chunks comes out of any build; one the partial build did not make is
   // one a full build would not make either (an image no page shows any more), or one that unchanged pages use.
-  const made = new Set(filesUnder(partial))
   const siteMetadata = metadata.site.file
-  const leftover = filesUnder(out).find((file) => file.startsWith('assets/') && !/\.md\.[\w-]+(\.lean)?\.js$/.test(file) && file !== siteMetadata && !made.has(file))
+  const leftover = siteFiles.find((file) => file.startsWith('assets/') && !/\.md\.[\w-]+(\.lean)?\.js$/.test(file) && file !== siteMetadata && !made.includes(file))
   if (leftover !== undefined) return { ok: false, reason: `${leftover} would be left over` }
 
   if (name !== metadata.site.name) writes.set(join('assets/chunks', name), text)
-  for (const file of filesUnder(out)) {
+  for (const file of siteFiles) {
     if (!file.endsWith('.html') || writes.has(file) || file.startsWith('code/')) continue
     const html = readFileSync(join(out, file), 'utf8')
     if (html.includes(metadata.site.name)) writes.set(file, html.replaceAll(metadata.site.name, name))
@@ -86,13 +88,6 @@ function metadataChunk(root: string): { file: string; name: string; text: string
 function splitMetadata(text: string): { map: string; rest: string } | undefined {
   const match = HASH_MAP.exec(text)
   return match ? { map: match[1]!, rest: text.slice(match[0].length) } : undefined
-}
-
-function filesUnder(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort()
 }
 
 function sameText(file: string, text: string): boolean {

@@ -4,7 +4,6 @@
 // names) as a full build; `merge-partial-build.ts` checks that they came out identical before it uses them.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { hashContent } from '../generator/run/hash.js'
 import { folderDigest, type SiteInputs, type SiteManifest } from './site-manifest.js'
 
 export type SitePlan =
@@ -21,10 +20,8 @@ export function planSiteBuild(out: string, inputs: SiteInputs, manifest: SiteMan
   if (manifest === undefined) return { kind: 'full', reason: 'no earlier build is recorded' }
   if (manifest.site !== inputs.site) return { kind: 'full', reason: "the site's code, settings, navigation, page list or files tied to pages changed" }
   if (inputs.entangled !== undefined) return { kind: 'full', reason: `${inputs.entangled} ties pages to other files (includes, snippets, scripts, images, assets), which only a full build follows` }
-  const hashmapFile = join(out, 'hashmap.json')
-  if (!existsSync(hashmapFile) || hashContent(readFileSync(hashmapFile)) !== manifest.hashmap) return { kind: 'full', reason: `${out} is not the site the last build made` }
-  if (folderDigest(out) !== manifest.files) return { kind: 'full', reason: `files in ${out} changed since the last build` }
-  const hashmap = readHashmap(hashmapFile)
+  if (!existsSync(out) || folderDigest(out) !== manifest.files) return { kind: 'full', reason: `files in ${out} changed since the last build` }
+  const hashmap = readHashmap(join(out, 'hashmap.json'))
   const pages = Object.keys(inputs.pages)
   if (hashmap === undefined || pages.some((page) => hashmap[chunkKey(page)] === undefined)) return { kind: 'full', reason: `${out}/hashmap.json does not list every page` }
   const changed = pages.filter((page) => manifest.pages[page] !== inputs.pages[page])

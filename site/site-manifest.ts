@@ -1,10 +1,10 @@
 // What the last site build was made from, kept in the site cache: one fingerprint for everything that shapes every
 // page (the site's code, the lockfile, the navigation, the page list, the settings) and one per page (its markdown
 // and its last-updated time). The next build compares them to find the pages that changed.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { type Dirent, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
-import { hashContent, hashParts } from '../generator/run/hash.js'
+import { hashParts } from '../generator/run/hash.js'
 import { siteRoot, type SiteSettings } from './site-settings.js'
 
 export interface SiteInputs {
@@ -20,23 +20,29 @@ export interface SiteInputs {
 }
 
 export interface SiteManifest extends Omit<SiteInputs, 'entangled'> {
-  version: 1
-  /** The sha256 of the built site's hashmap.json. */
-  hashmap: string
+  version: 2
   /** The site folder's files as the build left them (paths, sizes, modification times): a changed one is noticed. */
   files: string
 }
 
-const VERSION = 1
+const VERSION = 2
 
 export const manifestFile = (settings: SiteSettings) => join(settings.cache, 'site-manifest.json')
 
+/** The paths (relative, `/` separators, sorted) of the entries under a folder that `keep` keeps: its files by default. */
+export function filesUnder(dir: string, keep: (entry: Dirent) => boolean = (entry) => entry.isFile()): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter(keep)
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort()
+}
+
+/** Whether VitePress sees a path of the docs folder: not hidden (a dot-name) and not in node_modules. */
+const seen = (path: string) => !path.split('/').some((segment) => segment.startsWith('.') || segment === 'node_modules')
+
 /** Every markdown page of the docs folder, sorted, as VitePress lists its pages. */
 export function sitePages(docs: string): string[] {
-  return readdirSync(docs, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !entry.parentPath.includes('node_modules'))
-    .map((entry) => relative(docs, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort()
+  return filesUnder(docs, (entry) => entry.isFile() && entry.name.endsWith('.md')).filter(seen)
 }
 
 export function siteInputs(settings: SiteSettings, pages: string[], lastUpdated: ReadonlyMap<string, number>): SiteInputs {
@@ -70,22 +76,16 @@ const ENTANGLED = /<<<|@include|<script|<style|!\[|\b(?:src|srcset|poster)\s*=|^
 
 /** The first symbolic link, or file besides the pages and site.json, of the docs folder (dot-paths aside), if any. */
 function otherFiles(docs: string): string | undefined {
-  const entries = readdirSync(docs, { withFileTypes: true, recursive: true })
-  const paths = entries
-    .filter((entry) => entry.isSymbolicLink() || (entry.isFile() && !entry.name.endsWith('.md')))
-    .map((entry) => relative(docs, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .filter((path) => path !== 'site.json' && !path.split('/').some((segment) => segment.startsWith('.') || segment === 'node_modules'))
-  return paths.sort()[0]
+  const others = filesUnder(docs, (entry) => entry.isSymbolicLink() || (entry.isFile() && !entry.name.endsWith('.md')))
+  return others.find((path) => path !== 'site.json' && seen(path))
 }
 
 /** A digest of every file under a folder: its path, size and modification time. */
 export function folderDigest(dir: string): string {
-  const entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile())
-  const files = entries.map((entry) => join(entry.parentPath, entry.name)).sort()
   return hashParts(
-    files.map((file) => {
-      const stat = statSync(file)
-      return `${relative(dir, file)}\0${stat.size}\0${stat.mtimeMs}`
+    filesUnder(dir).map((path) => {
+      const stat = statSync(join(dir, path))
+      return `${path}\0${stat.size}\0${stat.mtimeMs}`
     }),
   )
 }
@@ -103,7 +103,7 @@ function siteSources(): string[] {
 export function readSiteManifest(settings: SiteSettings): SiteManifest | undefined {
   try {
     const data = JSON.parse(readFileSync(manifestFile(settings), 'utf8')) as Partial<SiteManifest>
-    if (data.version !== VERSION || typeof data.site !== 'string' || typeof data.hashmap !== 'string' || typeof data.files !== 'string') return undefined
+    if (data.version !== VERSION || typeof data.site !== 'string' || typeof data.files !== 'string') return undefined
     if (typeof data.pages !== 'object' || data.pages === null) return undefined
     if (!Object.values(data.pages).every((value) => typeof value === 'string')) return undefined
     return data as SiteManifest
@@ -113,8 +113,7 @@ export function readSiteManifest(settings: SiteSettings): SiteManifest | undefin
 }
 
 export function writeSiteManifest(settings: SiteSettings, inputs: SiteInputs): void {
-  const hashmap = hashContent(readFileSync(join(settings.out, 'hashmap.json')))
-  const manifest: SiteManifest = { version: VERSION, site: inputs.site, pages: inputs.pages, hashmap, files: folderDigest(settings.out) }
+  const manifest: SiteManifest = { version: VERSION, site: inputs.site, pages: inputs.pages, files: folderDigest(settings.out) }
   writeFileAtomic.sync(manifestFile(settings), JSON.stringify(manifest))
 }
 

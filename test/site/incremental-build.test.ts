@@ -66,7 +66,7 @@ describe('a rebuild after one page changed', () => {
   test('a site folder changed since the last build (its hash map, a file added) or a damaged manifest: a full build', () => {
     writeFileSync(page, readFileSync(page, 'utf8').replace('商户号（已核对）', '商户号'))
     writeFileSync(join(site, 'hashmap.json'), '{}\n')
-    expect(build()).toContain(`site: a full build, since ${site} is not the site the last build made`)
+    expect(build()).toContain(`site: a full build, since files in ${site} changed since the last build`)
     writeFileSync(join(site, 'stray.txt'), 'not the build\'s')
     expect(build()).toContain(`site: a full build, since files in ${site} changed since the last build`)
     writeFileSync(join(cache, 'site-manifest.json'), '{"version": 1, "site": ')

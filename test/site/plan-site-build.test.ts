@@ -4,7 +4,6 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { hashContent } from '../../generator/run/hash.js'
 import { planSiteBuild } from '../../site/plan-site-build.js'
 import { folderDigest, type SiteInputs, type SiteManifest } from '../../site/site-manifest.js'
 
@@ -27,7 +26,7 @@ for (const [file, text] of Object.entries({
 }
 
 const fingerprints = (changed: string[]) => Object.fromEntries(pages.map((page) => [page, changed.includes(page) ? 'new' : 'old']))
-const manifest: SiteManifest = { version: 1, site: 'S', pages: fingerprints([]), hashmap: hashContent(hashmap), files: folderDigest(out) }
+const manifest: SiteManifest = { version: 2, site: 'S', pages: fingerprints([]), files: folderDigest(out) }
 const inputs = (changed: string[], more: Partial<SiteInputs> = {}): SiteInputs => ({ site: 'S', pages: fingerprints(changed), ...more })
 
 describe('planning a site build', () => {
@@ -38,9 +37,10 @@ describe('planning a site build', () => {
     ['no manifest', inputs(['e.md']), undefined, { kind: 'full', reason: 'no earlier build is recorded' }],
     ['the site changed', inputs(['e.md'], { site: 'T' }), manifest, { kind: 'full', reason: "the site's code, settings, navigation, page list or files tied to pages changed" }],
     ['a page tied to other files', inputs([], { entangled: 'g.md' }), manifest, { kind: 'full', reason: 'g.md ties pages to other files (includes, snippets, scripts, images, assets), which only a full build follows' }],
-    ['another site folder', inputs(['e.md']), { ...manifest, hashmap: hashContent('{}') }, { kind: 'full', reason: `${out} is not the site the last build made` }],
+    ['another site folder', inputs(['e.md']), { ...manifest, files: folderDigest(work) }, { kind: 'full', reason: `files in ${out} changed since the last build` }],
+    ['no site folder', inputs(['e.md']), manifest, { kind: 'full', reason: `files in ${join(work, 'gone')} changed since the last build` }, join(work, 'gone')],
     ['three of eight pages changed', inputs(['a.md', 'b.md', 'c.md']), manifest, { kind: 'full', reason: '3 of 8 pages changed' }],
-  ])('%s', (_, given, last, want) => expect(planSiteBuild(out, given, last)).toEqual(want))
+  ])('%s', (_, given, last, want, folder = out) => expect(planSiteBuild(folder, given, last)).toEqual(want))
 
   test('a file of the site folder changed, added or removed, or a page its hash map lacks: a full build', () => {
     const changed = { kind: 'full', reason: `files in ${out} changed since the last build` }
