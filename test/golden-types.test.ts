@@ -81,7 +81,7 @@ describe('golden declarations of docs/', async () => {
     expect(text).toMatch(/^\s+security: true$/m)
     // Every member of the request, config, reply and leaf interfaces carries JSDoc; the official link stands on the
     // verbs, as in seed 000, not on every declaration and property (a user's checker reads each line).
-    const link = '@link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9'
+    const link = '[官方文档](https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9)'
     const file = ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true)
     const members: ts.Node[] = []
     const linked: string[] = []

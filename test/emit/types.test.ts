@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import ts from 'typescript'
 import { page, pageOutputs } from '../helpers.js'
 import { typeCheck } from '../type-check.js'
+import { officialLink } from '../../generator/emit/types/doc-comment.js'
 
 const PATH = 'openapi/v3/test/page.md'
 
@@ -37,6 +38,47 @@ describe('request and reply typing', () => {
     const { text, bare } = await typesOf(page(request))
     expect(bare).toContain('export type JsonDataRequestDetail = { goods_id: string }')
     expect(text).toContain('The decoded value is {@link JsonDataRequestDetail}.')
+  })
+
+  test.each([
+    ['https://pay.weixin.qq.com/doc/v3/partner/1', '[官方文档](https://pay.weixin.qq.com/doc/v3/partner/1)'],
+    ['https://a.example/x?chapter=25_7&index=9', '[官方文档](https://a.example/x?chapter=25_7&index=9)'],
+    ['https://a.example/p(1) q', '[官方文档](https://a.example/p%281%29%20q)'],
+  ])('the official page %s is linked as %s', (url, want) => {
+    expect(officialLink(url)).toBe(want)
+  })
+
+  test('the verbs link the official page in Markdown, so tsc skips their JSDoc', async () => {
+    const { text } = await typesOf(page('| json {data-required} | object | x\n| a {data-required data-indent=1} | string | x'))
+    expect(text.match(/\[官方文档\]\(https:\/\/pay\.weixin\.qq\.com\/doc\/v3\/partner\/1\)/g)).toHaveLength(2)
+    // tsc parses a JSDoc comment only when it holds `@see` or `@link` (TypeScript's JSDocParsingMode.ParseForTypeErrors).
+    expect(text).not.toMatch(/@see|@link/)
+    const parsed = ts.createSourceFile('x.d.ts', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }, true)
+    const withJsDoc: string[] = []
+    const visit = (node: ts.Node) => {
+      if (ts.getJSDocCommentsAndTags(node).length > 0) withJsDoc.push(node.getText().slice(0, 20))
+      ts.forEachChild(node, visit)
+    }
+    visit(parsed)
+    expect(withJsDoc).toEqual([])
+  })
+
+  test('the link stands in the verb’s text, before its tags, which would otherwise take it in', async () => {
+    const { text } = await typesOf(page('| security {data-required} | `true` | x\n| json {data-required} | object | x\n| a {data-required data-indent=1} | string | x'))
+    const parsed = ts.createSourceFile('x.d.ts', text, ts.ScriptTarget.Latest, true)
+    const verbs: ts.JSDoc[] = []
+    const visit = (node: ts.Node) => {
+      if (ts.isMethodSignature(node) || ts.isCallSignatureDeclaration(node)) verbs.push(...node.getChildren().filter(ts.isJSDoc))
+      ts.forEachChild(node, visit)
+    }
+    visit(parsed)
+    expect(verbs.map((doc) => ts.getTextOfJSDocComment(doc.comment))).toEqual([
+      'shortland\n[官方文档](https://pay.weixin.qq.com/doc/v3/partner/1)',
+      '测试\n[官方文档](https://pay.weixin.qq.com/doc/v3/partner/1)',
+    ])
+    expect(verbs[1]!.tags?.map((tag) => `${tag.tagName.text}: ${ts.getTextOfJSDocComment(tag.comment)}`)).toEqual([
+      'param: needs `security: true`: this call presents the merchant certificate (mutual TLS).',
+    ])
   })
 
   test('config is required exactly when it has a required member', async () => {

@@ -1,6 +1,6 @@
 import type { IrEndpoint } from '../../ir/types.js'
 import { jsDoc, typed, type CallSignature, type Method, type Namespace, type Parameter, type TypeNode } from './declarations.js'
-import { docText, safeDocLines } from './doc-comment.js'
+import { docText, officialLink, safeDocLines } from './doc-comment.js'
 import { methodNamespace, typeName } from './identifiers.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
 import type { PayloadType } from './type-text.js'
@@ -52,16 +52,17 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   }
   parameters.push({ kind: Kind.Parameter, name: 'config', type: typed(ref('RequestConfig')), hasQuestionToken: !config.required })
   const returnType = typed({ kind: 'generic', name: 'AxiosPromise', args: [ref('WellformedResponse')] })
-  const tags = link ? [`@link ${link}`] : []
+  // The link goes before the tags: a line after a tag would continue that tag.
+  const linkLine = link ? [officialLink(link)] : []
   const deprecated = op.notices.filter((n) => n.status === 'deprecated').map((n) => `@deprecated ${docText(n.text)[0] ?? ''}`.trimEnd())
   // TypeScript's message for a missing argument cannot be changed; the hint shows where the call is typed.
   const security = op.request.roots.some((r) => r.role === 'security' && r.field.required)
   const params = security ? ['@param config needs `security: true`: this call presents the merchant certificate (mutual TLS).'] : []
-  const methodDoc = [...docText(op.title), ...notes, ...deprecated, ...params, ...tags]
+  const methodDoc = [...docText(op.title), ...linkLine, ...notes, ...deprecated, ...params]
 
   return {
     namespace: { kind: Kind.Module, name: ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), verb].join('.'), declarationKind: NAMESPACE, hasDeclareKeyword: false, statements },
-    callSignature: op.method === 'post' ? { kind: Kind.CallSignature, docs: jsDoc(safeDocLines(['shortland', ...deprecated, ...tags])), parameters, returnType } : undefined,
+    callSignature: op.method === 'post' ? { kind: Kind.CallSignature, docs: jsDoc(safeDocLines(['shortland', ...linkLine, ...deprecated])), parameters, returnType } : undefined,
     method: { kind: Kind.MethodSignature, name: op.method, docs: jsDoc(safeDocLines(methodDoc)), parameters, returnType },
   }
 }

@@ -1,6 +1,6 @@
 import type { IrObjectType } from '../../ir/types.js'
 import { jsDoc, typed, type Interface, type Property, type TypeAlias } from './declarations.js'
-import { safeDocLines, type Side } from './doc-comment.js'
+import { officialLink, safeDocLines, type Side } from './doc-comment.js'
 import { Kind } from './structure-kinds.js'
 import { typeNode, type PayloadType, type TypeContext } from './type-text.js'
 
@@ -31,5 +31,5 @@ export function interfaceOf(name: string, docs: string[], heritage: string[], pr
 }
 
 function withLink(doc: string[], link: string | undefined): string[] {
-  return link ? [...doc, `@link ${link}`] : doc
+  return link ? [...doc, officialLink(link)] : doc
 }

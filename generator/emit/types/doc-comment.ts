@@ -49,6 +49,15 @@ function wireNote(field: IrField, side: Side, payloadType: string | undefined): 
   return payloadType ? `A string carrying {@link ${payloadType}}.` : undefined
 }
 
+/**
+ * The line that links a declaration to its official page: a Markdown link, which editors render as one. Not a
+ * `@link` or `@see` tag: tsc parses every JSDoc comment holding either (and skips the others), which cost a user's
+ * type-check of the corpus package about 0.2 s of 3.5 s CPU.
+ */
+export function officialLink(url: string): string {
+  return `[官方文档](${url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`
+}
+
 /** Lines of text from the docs, non-empty; a line starting with `@` is escaped so it cannot read as a JSDoc tag. */
 export function docText(text: string): string[] {
   return text

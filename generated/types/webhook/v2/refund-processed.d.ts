@@ -2,7 +2,7 @@
 declare namespace WeChatPay.Webhook.V2.RefundProcessed {
   /**
    * The headers of 退款结果通知(XML).
-   * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
+   * [官方文档](https://pay.weixin.qq.com/doc/v2/merchant/4011940955)
    */
   export interface RequestHeaders {
     /** text/xml */
@@ -13,7 +13,7 @@ declare namespace WeChatPay.Webhook.V2.RefundProcessed {
 
   /**
    * The notification 退款结果通知(XML).
-   * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
+   * [官方文档](https://pay.weixin.qq.com/doc/v2/merchant/4011940955)
    */
   export interface XmlDataRequest {
     /**
@@ -75,7 +75,7 @@ declare namespace WeChatPay.Webhook.V2.RefundProcessed {
 
   /**
    * The acknowledgement to reply to 退款结果通知(XML).
-   * @link https://pay.weixin.qq.com/doc/v2/merchant/4011940955
+   * [官方文档](https://pay.weixin.qq.com/doc/v2/merchant/4011940955)
    */
   export interface WellformedResponse {
     /** 应答的XML数据结构 */

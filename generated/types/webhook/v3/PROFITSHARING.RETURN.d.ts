@@ -2,7 +2,7 @@
 declare namespace WeChatPay.Webhook.V3.PROFITSHARING.RETURN {
   /**
    * The headers of 分账回退结果(PROFITSHARING.RETURN)通知(JSON).
-   * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
+   * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012466915)
    */
   export interface RequestHeaders {
     /** application/json */
@@ -26,7 +26,7 @@ declare namespace WeChatPay.Webhook.V3.PROFITSHARING.RETURN {
 
   /**
    * The notification 分账回退结果(PROFITSHARING.RETURN)通知(JSON).
-   * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
+   * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012466915)
    */
   export interface JsonDataRequest {
     /** 通知ID */
@@ -101,7 +101,7 @@ declare namespace WeChatPay.Webhook.V3.PROFITSHARING.RETURN {
 
   /**
    * The acknowledgement to reply to 分账回退结果(PROFITSHARING.RETURN)通知(JSON).
-   * @link https://pay.weixin.qq.com/doc/v3/partner/4012466915
+   * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012466915)
    */
   export interface WellformedResponse {
     /**

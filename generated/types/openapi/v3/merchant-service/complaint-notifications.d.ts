@@ -49,7 +49,7 @@ declare namespace WeChatPay.OpenAPI.V3.MerchantService {
   export interface ComplaintNotifications {
     /**
      * shortland
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012467241
+     * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012467241)
      */
     (
       data: ComplaintNotifications.PostHttpMethod.JsonDataRequest,
@@ -57,7 +57,7 @@ declare namespace WeChatPay.OpenAPI.V3.MerchantService {
     ): AxiosPromise<ComplaintNotifications.PostHttpMethod.WellformedResponse>
     /**
      * 创建投诉通知回调地址
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012467241
+     * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012467241)
      */
     post(
       data: ComplaintNotifications.PostHttpMethod.JsonDataRequest,
@@ -65,14 +65,14 @@ declare namespace WeChatPay.OpenAPI.V3.MerchantService {
     ): AxiosPromise<ComplaintNotifications.PostHttpMethod.WellformedResponse>
     /**
      * 查询投诉通知回调地址
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012467243
+     * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012467243)
      */
     get(
       config?: ComplaintNotifications.GetHttpMethod.RequestConfig,
     ): AxiosPromise<ComplaintNotifications.GetHttpMethod.WellformedResponse>
     /**
      * 删除投诉通知回调地址
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012467245
+     * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012467245)
      */
     delete(
       config?: ComplaintNotifications.DeleteHttpMethod.RequestConfig,

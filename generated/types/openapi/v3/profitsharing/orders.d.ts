@@ -99,7 +99,7 @@ declare namespace WeChatPay.OpenAPI.V3.Profitsharing {
   export interface Orders {
     /**
      * shortland
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
+     * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012466869)
      */
     (
       data: Orders.PostHttpMethod.JsonDataRequest,
@@ -107,7 +107,7 @@ declare namespace WeChatPay.OpenAPI.V3.Profitsharing {
     ): AxiosPromise<Orders.PostHttpMethod.WellformedResponse>
     /**
      * 请求分账
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466869
+     * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012466869)
      */
     post(
       data: Orders.PostHttpMethod.JsonDataRequest,

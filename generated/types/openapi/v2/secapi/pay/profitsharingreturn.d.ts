@@ -108,7 +108,7 @@ declare namespace WeChatPay.OpenAPI.V2.Secapi.Pay {
   export interface Profitsharingreturn {
     /**
      * shortland
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
+     * [官方文档](https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9)
      */
     (
       data: Profitsharingreturn.PostHttpMethod.XmlDataRequest,
@@ -116,8 +116,8 @@ declare namespace WeChatPay.OpenAPI.V2.Secapi.Pay {
     ): AxiosPromise<Profitsharingreturn.PostHttpMethod.WellformedResponse>
     /**
      * 分账回退
+     * [官方文档](https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9)
      * @param config needs `security: true`: this call presents the merchant certificate (mutual TLS).
-     * @link https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9
      */
     post(
       data: Profitsharingreturn.PostHttpMethod.XmlDataRequest,

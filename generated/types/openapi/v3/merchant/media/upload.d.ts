@@ -43,7 +43,7 @@ declare namespace WeChatPay.OpenAPI.V3.Merchant.Media {
   export interface Upload {
     /**
      * shortland
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
+     * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012761101)
      */
     (
       data: Upload.PostHttpMethod.BinaryDataRequest,
@@ -51,7 +51,7 @@ declare namespace WeChatPay.OpenAPI.V3.Merchant.Media {
     ): AxiosPromise<Upload.PostHttpMethod.WellformedResponse>
     /**
      * 图片上传
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012761101
+     * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012761101)
      */
     post(
       data: Upload.PostHttpMethod.BinaryDataRequest,

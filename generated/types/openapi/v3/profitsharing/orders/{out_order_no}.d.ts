@@ -56,7 +56,7 @@ declare namespace WeChatPay.OpenAPI.V3.Profitsharing.Orders {
   export interface _out_order_no_ {
     /**
      * 查询分账结果
-     * @link https://pay.weixin.qq.com/doc/v3/partner/4012466871
+     * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012466871)
      */
     get(
       config: _out_order_no_.GetHttpMethod.RequestConfig,
