@@ -44,6 +44,6 @@ export function siteSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings
     ...(env.SITE_EDIT_LINK ? { editLink: env.SITE_EDIT_LINK } : {}),
     twoslashOptions,
     fingerprint,
-    renderFingerprint: hashParts([fingerprint, readFileSync(resolve(project, 'site/.vitepress/config.ts')), readFileSync(resolve(project, 'site/twoslash-fragments.ts'))]),
+    renderFingerprint: hashParts([fingerprint, readFileSync(resolve(project, 'site/.vitepress/config.ts')), readFileSync(resolve(project, 'site/twoslash-fragments.ts')), readFileSync(resolve(project, 'site/hover-markdown.ts'))]),
   }
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { rendererRich, transformerTwoslash } from '@shikijs/twoslash'
 import { defineConfig, type DefaultTheme, type MarkdownOptions, type UserConfig } from 'vitepress'
+import { renderHoverMarkdown, renderHoverMarkdownInline } from '../hover-markdown.js'
 import { breakInlineCodeAfterDots } from '../inline-code-breaks.js'
 import { lastUpdatedTimes } from '../last-updated.js'
 import { renderPagesOnce } from '../render-pages-once.js'
@@ -84,7 +85,11 @@ export default defineConfig({
     // ran over 10 minutes at 1.8 GB). theme/hover-popups.ts shows a hovered token's popup above the page.
     codeTransformers: [
       transformerTwoslash({
-        renderer: rendererRich({ classExtra: 'vp-copy-ignore' }),
+        renderer: rendererRich({
+          classExtra: 'vp-copy-ignore',
+          renderMarkdown: renderHoverMarkdown,
+          renderMarkdownInline: renderHoverMarkdownInline,
+        }),
         twoslashOptions: settings.twoslashOptions,
         typesCache: twoslashCache(settings),
         explicitTrigger: true,

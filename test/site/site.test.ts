@@ -34,7 +34,11 @@ describe.skipIf(!needsChromium())('docs site over generated/docs', () => {
     const text = await popup.innerText()
     expect(text).toContain('Profitsharingreturn.post(data: WeChatPay.OpenAPI.V2.Secapi.Pay.Profitsharingreturn.PostHttpMethod.XmlDataRequest')
     expect(text).toContain('AxiosPromise<WeChatPay.OpenAPI.V2.Secapi.Pay.Profitsharingreturn.PostHttpMethod.WellformedResponse>')
-    expect(text).toContain('https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9')
+    // The JSDoc is rendered as Markdown: the official page is a link, the @param's code a code element.
+    const official = popup.locator('a[href="https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9"]')
+    expect(await official.innerText()).toBe('官方文档')
+    expect(await popup.locator('code', { hasText: 'security: true' }).count()).toBe(1)
+    expect(text).not.toContain('[官方文档]')
     // The caret marker rendered as a highlight on the same verb.
     expect(await page.locator('.vp-doc .twoslash-highlighted').first().innerText()).toBe('post')
     // In a git checkout (CI's clone is one) the page shows its last commit's date.
