@@ -33,8 +33,8 @@ const cases: Array<[string, Declaration[], string]> = [
   ],
   [
     'one-line and multi-line JSDoc, in interfaces and in literals alike',
-    [iface('A', property('o', object(property('x', reference('string'), ['inner'])), ['outer', '@link https://example.com/']))],
-    'export interface A {\n  /**\n   * outer\n   * @link https://example.com/\n   */\n  o: {\n    /** inner */\n    x: string\n  }\n}\n',
+    [iface('A', property('o', object(property('x', reference('string'), ['inner'])), ['outer', '[官方文档](https://example.com/)']))],
+    'export interface A {\n  /**\n   * outer\n   * [官方文档](https://example.com/)\n   */\n  o: {\n    /** inner */\n    x: string\n  }\n}\n',
   ],
   [
     'a method that does not fit breaks its parameters, with a trailing comma',
