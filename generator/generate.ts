@@ -7,6 +7,7 @@ import type { LockOwner } from './run/folder-lock.js'
 import type { PagePool } from './run/page-pool.js'
 import { packageInfoProblem, type PackageInfo } from './emit/package/package-json.js'
 import { DEFAULT_TARGETS, TARGETS, type Target } from './run/run-pages.js'
+import { refuse } from './run/usage-error.js'
 
 /** What a build needs to say, in `wechatpay-codegen.config.json` (or `.yaml`) or to `generate()`; flags win. */
 export interface Config {
@@ -134,8 +135,4 @@ function withoutUndefined(input: GenerateInput): Config {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
-}
-
-function refuse(message: string): never {
-  throw Object.assign(new Error(message), { code: 'EUSAGE' })
 }

@@ -10,7 +10,7 @@ import { buildIr } from '../ir/build-ir.js'
 import type { IrOperation, IrPage, IrSource } from '../ir/types.js'
 import type { CatalogueModel } from '../parse/catalogue-model.js'
 import { parsePage } from '../parse/parse-page.js'
-import { selectOperations, type Subset } from './select-operations.js'
+import { selectOperations, subsetHits, type Subset, type SubsetHits } from './select-operations.js'
 
 /** Outputs made page by page (`validation`: the client's validators' schemas); `ir`, `client` and `openapi` from all pages at once. */
 export type PageTarget = 'types' | 'docs' | 'validation'
@@ -68,6 +68,8 @@ export interface PageResult {
   catalogue?: CatalogueModel
   targets: PageTarget[]
   timings: Timings
+  /** With a subset: the page's operations before it, and which of its globs matched one. */
+  subset?: { operations: number; hits: SubsetHits }
 }
 
 /** Parses, builds and emits one page. */
@@ -93,6 +95,7 @@ export function buildPage(input: PageInput): PageResult {
   const result: PageResult = { page, operations: summaries, diagnostics, outputs: {}, targets: input.targets, timings }
   if (input.key !== undefined) result.key = input.key
   if (parsed.page.catalogue) result.catalogue = parsed.page.catalogue
+  if (subset) result.subset = { operations: document.operations.length, hits: subsetHits(subset, document.operations.map((op) => [op.id, input.path] as const)) }
   emitPageOutputs(result, operations, timings)
   return result
 }

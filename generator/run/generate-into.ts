@@ -12,6 +12,7 @@ import { readInputs, runPages, type RunOptions, type RunStats } from './run-page
 import { isInside, makeFolder, realPathOf } from './safe-paths.js'
 import { asRecorded, loadRecord, recordedOutputs, saveRecord } from './run-record.js'
 import { StagedOutputs } from './staged-outputs.js'
+import { refuse } from './usage-error.js'
 
 export interface GenerateOptions extends RunOptions {
   outDir: string
@@ -122,9 +123,6 @@ export async function generateInto(options: GenerateOptions, pool?: PagePool): P
 
 /** `--out` empty, equal to `--docs`, inside it or holding it: refused before anything is read or written. */
 function checkFolders(options: GenerateOptions): void {
-  const refuse = (message: string) => {
-    throw Object.assign(new Error(message), { code: 'EUSAGE' })
-  }
   if (options.outDir.trim() === '') refuse('Unexpected empty --out, expected the folder to write into')
   const docs = realPathOf(options.docsDir)
   const out = realPathOf(options.outDir)

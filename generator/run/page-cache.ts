@@ -42,6 +42,8 @@ export class PageCache {
       path === typesPath(input.path) ? 'types' : path === docsPath(input.path) ? 'docs' : isPageSchemaPath(path, input.path) ? 'validation' : undefined
     if (Object.keys(result.outputs).some((path) => targetOf(path) === undefined)) return undefined
     if (result.diagnostics.some((d) => d.file !== input.path)) return undefined
+    // A subset's run needs to know which globs each page matched.
+    if (input.subset !== undefined && (result.subset === undefined || !Array.isArray(result.subset.hits?.include) || !Array.isArray(result.subset.hits.exclude))) return undefined
     const outputs = Object.entries(result.outputs).filter(([path]) => input.targets.includes(targetOf(path)!))
     return { ...result, outputs: Object.fromEntries(outputs), targets: input.targets }
   }

@@ -8,7 +8,7 @@ import { mergePages, type Outputs } from './merge-pages.js'
 import { generatorFingerprint, PageCache } from './page-cache.js'
 import { PagePool } from './page-pool.js'
 import type { PackageInfo } from '../emit/package/package-json.js'
-import type { Subset } from './select-operations.js'
+import { checkSubset, type Subset } from './select-operations.js'
 
 export type Target = 'ir' | 'types' | 'client' | 'docs' | 'validation' | 'openapi' | 'package'
 export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs', 'validation', 'openapi', 'package']
@@ -136,6 +136,11 @@ export async function runPages(options: RunOptions, read?: RunInputs, pool?: Pag
   await build(unreadable)
   mark = performance.now()
   const merged = await mergePages(results as PageResult[], keys, options, timings)
+  const subset = inputs[0]?.subset
+  if (subset) {
+    const pages = (results as PageResult[]).map((r) => r.subset ?? { operations: 0, hits: { include: [], exclude: [] } })
+    checkSubset(subset, pages.map((p) => p.hits), merged.operations, pages.reduce((sum, p) => sum + p.operations, 0))
+  }
   const display = displayPaths(options)
   const diagnostics = sortDiagnostics([...read.diagnostics, ...merged.diagnostics.map((d) => ({ ...d, file: display(d.file) }))])
   timings.merge = performance.now() - mark

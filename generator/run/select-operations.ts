@@ -1,9 +1,16 @@
 import picomatch from 'picomatch'
+import { refuse } from './usage-error.js'
 
 /** Globs that choose a subset of the operations, by id (`v3/pay/transactions/jsapi#post`) or page path. */
 export interface Subset {
   include: string[]
   exclude: string[]
+}
+
+/** The indexes of the `include` and `exclude` globs that matched some operation. */
+export interface SubsetHits {
+  include: number[]
+  exclude: number[]
 }
 
 /**
@@ -14,7 +21,39 @@ export function selectOperations(subset: Subset): (id: string, page: string) => 
   const include = subset.include.length === 0 ? undefined : picomatch(subset.include)
   const exclude = subset.exclude.length === 0 ? undefined : picomatch(subset.exclude)
   return (id, page) => {
-    const names = [id, id.replace(/#[a-z]+$/, ''), page]
+    const names = namesOf(id, page)
     return (include === undefined || names.some((name) => include(name))) && !(exclude !== undefined && names.some((name) => exclude(name)))
   }
+}
+
+/** Which globs match some of the operations (`[id, page]` pairs): a glob that matches none is most likely a typo. */
+export function subsetHits(subset: Subset, operations: ReadonlyArray<readonly [id: string, page: string]>): SubsetHits {
+  const hits = (globs: string[]) =>
+    globs.flatMap((glob, index) => {
+      const match = picomatch(glob)
+      return operations.some(([id, page]) => namesOf(id, page).some((name) => match(name))) ? [index] : []
+    })
+  return { include: hits(subset.include), exclude: hits(subset.exclude) }
+}
+
+/**
+ * Refuses a subset with a glob that matched no operation of the whole run, or that leaves no operation: either would
+ * write a client without what the user meant to keep (or with what they meant to leave out).
+ */
+export function checkSubset(subset: Subset, hits: SubsetHits[], operations: number, total: number): void {
+  for (const key of ['include', 'exclude'] as const) {
+    const matched = new Set(hits.flatMap((h) => h[key]))
+    const unmatched = subset[key].filter((_, index) => !matched.has(index))
+    if (unmatched.length > 0) {
+      refuse(
+        `Unexpected ${key} glob(s) ${unmatched.map((g) => `\`${g}\``).join(', ')}: no operation of the ${total} matches, expected globs over ` +
+          'operation ids (`v3/pay/transactions/jsapi#post`, `v3/pay/**`) or page paths (`openapi/v3/pay/**`); `*` does not cross a `/`',
+      )
+    }
+  }
+  if (operations === 0 && total > 0) refuse(`Unexpected subset: it leaves none of the ${total} operations`)
+}
+
+function namesOf(id: string, page: string): string[] {
+  return [id, id.replace(/#[a-z]+$/, ''), page]
 }

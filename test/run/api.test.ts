@@ -75,3 +75,28 @@ describe('subsets', () => {
     expect(typeCheck(texts, ['types/index.d.ts', 'client.ts', 'probe.ts']).errors).toEqual([])
   })
 })
+
+describe('a subset that cannot be what the user meant is refused, and the output folder is left as it was', () => {
+  const before = join(work, 'refused')
+  type Case = [name: string, subset: { include?: string[]; exclude?: string[] }, want: string]
+  const cases: Case[] = [
+    ['an include glob that matches nothing', { include: ['v9/nothing/**', 'v3/**'] }, 'Unexpected include glob(s) `v9/nothing/**`: no operation of the'],
+    ['an invalid glob', { include: ['['] }, 'Unexpected include glob(s) `[`'],
+    ['an exclude glob whose `*` would have to cross a `/`', { exclude: ['*#delete'] }, 'Unexpected exclude glob(s) `*#delete`'],
+    ['a subset that leaves no operation', { include: ['v3/**'], exclude: ['v3/**'] }, 'Unexpected subset: it leaves none of the'],
+  ]
+  test.each(cases)('%s', async (_, subset, want) => {
+    await generate({ docs: docsDir, out: before, cacheDir: false })
+    const listing = files(before)
+    const ir = readFileSync(join(before, 'ir.json'), 'utf8')
+    await expect(generate({ docs: docsDir, out: before, cacheDir: false, ...subset })).rejects.toThrow(want)
+    expect(files(before)).toEqual(listing)
+    expect(readFileSync(join(before, 'ir.json'), 'utf8')).toBe(ir)
+  })
+
+  test('each glob counts when it matches some operation, by id, id without its method, or page path', async () => {
+    const { subsetHits } = await import('../../generator/run/select-operations.js')
+    const ops = [['v3/pay/transactions/jsapi#post', 'openapi/v3/pay/transactions/jsapi.md'], ['v2/pay/micropay#post', 'openapi/v2/pay/micropay.md']] as const
+    expect(subsetHits({ include: ['v3/pay/**', 'openapi/v2/**', 'v3/pay/transactions/jsapi', 'x/**', '**/*#post', '*#post'], exclude: ['**#get'] }, ops)).toEqual({ include: [0, 1, 2, 4], exclude: [] })
+  })
+})
