@@ -41,19 +41,22 @@ describe('command line', () => {
     expect(spawnSync('ls', [join(work, 'bad-out')]).status).not.toBe(0)
   })
 
-  test('a docs folder that is missing, or an --out or --cache-dir under a file: one line, exit 1, nothing written', () => {
+  test('a docs folder that is missing or a file, an --out that is or is under a file, a --cache-dir under a file: one line, nothing written', () => {
     writeFileSync(join(work, 'a-file'), '')
-    const cases: Array<[string[], RegExp]> = [
-      [['--docs', 'missing', '--out', 'out-1'], /^wechatpay-codegen: ENOENT: .*missing'\n$/],
-      [['--docs', 'docs', '--out', 'a-file/out', '--no-cache'], /^wechatpay-codegen: ENOTDIR: .*a-file\/out.*\n$/],
-      [['--docs', 'docs', '--out', 'out-3', '--cache-dir', 'a-file/cache'], /^wechatpay-codegen: Unable to write the page cache: ENOTDIR: .*a-file\/cache.*\n$/],
+    const cases: Array<[string[], number, RegExp]> = [
+      [['--docs', 'missing', '--out', 'out-1'], 2, /^wechatpay-codegen: Unexpected --docs missing: no such folder, expected the folder of docs pages \(see wechatpay-codegen --help\)\n$/],
+      [['--docs', 'docs/openapi/v3/profitsharing/orders.md', '--out', 'out-2'], 2, /^wechatpay-codegen: Unexpected --docs docs\/openapi\/v3\/profitsharing\/orders\.md: it is a file, expected the folder of docs pages .*\n$/],
+      [['--docs', 'docs', '--out', 'a-file/out', '--no-cache'], 2, /^wechatpay-codegen: Unexpected --out a-file\/out: \/.*\/a-file is a file, expected a folder to write into .*\n$/],
+      [['--docs', 'docs', '--out', 'a-file', '--no-cache'], 2, /^wechatpay-codegen: Unexpected --out a-file: it is a file, expected a folder to write into .*\n$/],
+      [['--docs', 'docs', '--out', 'out-3', '--cache-dir', 'a-file/cache'], 1, /^wechatpay-codegen: Unable to write the page cache: ENOTDIR: .*a-file\/cache.*\n$/],
     ]
-    for (const [args, message] of cases) {
+    for (const [args, status, message] of cases) {
       const result = run(['generate', ...args], work)
-      expect(result.status, args.join(' ')).toBe(1)
+      expect(result.status, args.join(' ')).toBe(status)
       expect(result.stderr).toMatch(message)
     }
-    for (const out of ['out-1', 'a-file/out', 'out-3']) expect(existsSync(join(work, out)), out).toBe(false)
+    for (const out of ['out-1', 'out-2', 'a-file/out', 'out-3']) expect(existsSync(join(work, out)), out).toBe(false)
+    expect(readFileSync(join(work, 'a-file'), 'utf8')).toBe('')
   })
 
   test('generate writes ir.json, types, client and docs; --check passes when fresh and fails when stale', async () => {

@@ -9,7 +9,7 @@ import { commitOutputs, hasPendingCommit, recoverCommit, STAGING } from './outpu
 import { planOutputs, staleOutputs } from './output-plan.js'
 import { PagePool } from './page-pool.js'
 import { readInputs, runPages, type RunOptions, type RunStats } from './run-pages.js'
-import { isInside, makeFolder, realPathOf } from './safe-paths.js'
+import { isInside, makeFolder, realPathOf, statOf } from './safe-paths.js'
 import { asRecorded, loadRecord, recordedOutputs, saveRecord } from './run-record.js'
 import { StagedOutputs } from './staged-outputs.js'
 import { refuse } from './usage-error.js'
@@ -121,9 +121,18 @@ export async function generateInto(options: GenerateOptions, pool?: PagePool): P
   }
 }
 
-/** `--out` empty, equal to `--docs`, inside it or holding it: refused before anything is read or written. */
+/**
+ * `--out` empty, a file (or under one), equal to `--docs`, inside it or holding it: refused
+ * before anything is read or written.
+ */
 function checkFolders(options: GenerateOptions): void {
   if (options.outDir.trim() === '') refuse('Unexpected empty --out, expected the folder to write into')
+  const label = options.outLabel ?? options.outDir
+  for (let at = resolve(options.outDir); ; at = dirname(at)) {
+    const stat = statOf(at)
+    if (stat !== undefined && !stat.isDirectory()) refuse(`Unexpected --out ${label}: ${at === resolve(options.outDir) ? 'it is a file' : `${at} is a file`}, expected a folder to write into`)
+    if (stat !== undefined || dirname(at) === at) break
+  }
   const docs = realPathOf(options.docsDir)
   const out = realPathOf(options.outDir)
   if (isInside(out, docs)) refuse(`Unexpected --out ${options.outLabel ?? options.outDir}: it is the docs folder or inside it, expected a folder of its own`)

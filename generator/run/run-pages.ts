@@ -9,6 +9,8 @@ import { generatorFingerprint, PageCache } from './page-cache.js'
 import { PagePool } from './page-pool.js'
 import type { PackageInfo } from '../emit/package/package-json.js'
 import { checkSubset, type Subset } from './select-operations.js'
+import { refuse } from './usage-error.js'
+import { folderLabel, statOf } from './safe-paths.js'
 
 export type Target = 'ir' | 'types' | 'client' | 'docs' | 'validation' | 'openapi' | 'package'
 export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs', 'validation', 'openapi', 'package']
@@ -67,6 +69,10 @@ export interface RunInputs {
 
 export function readInputs(options: RunOptions): RunInputs {
   const started = performance.now()
+  const stat = statOf(options.docsDir)
+  const label = folderLabel(options.docsDir, options.cwd)
+  if (stat === undefined) refuse(`Unexpected --docs ${label}: no such folder, expected the folder of docs pages`)
+  if (!stat.isDirectory()) refuse(`Unexpected --docs ${label}: it is a file, expected the folder of docs pages`)
   const docsDir = realpathSync(options.docsDir)
   const display = displayPaths(options)
   // The package ships the declarations: it makes the types target's files too.
