@@ -56,6 +56,7 @@ export interface GenerateSummary {
 
 export const CONFIG_FILES = ['wechatpay-codegen.config.json', 'wechatpay-codegen.config.yaml']
 const CONFIG_KEYS: Array<keyof Config> = ['docs', 'out', 'targets', 'include', 'exclude', 'cacheDir', 'package']
+const INPUT_KEYS: string[] = [...CONFIG_KEYS, 'cwd', 'config', 'check', 'force', 'onProgress', 'onWait', 'command'] satisfies Array<keyof GenerateInput>
 
 /**
  * Generates from docs pages into a folder, as `wechatpay-codegen generate` does, for build scripts:
@@ -71,6 +72,8 @@ export async function generate(input: GenerateInput = {}, pool?: PagePool): Prom
 
 /** Flags or API input over the config file over the defaults, checked, with paths made absolute. */
 export function resolveOptions(input: GenerateInput): GenerateOptions & { outLabel: string } {
+  // A misspelt option would otherwise be dropped silently and its default used.
+  for (const key of Object.keys(input)) if (!INPUT_KEYS.includes(key)) refuse(`Unexpected option \`${key}\` of generate(), expected ${INPUT_KEYS.join(', ')}`)
   const cwd = resolve(input.cwd ?? process.cwd())
   const file = readConfig(input.config, cwd)
   const config = { ...file, ...withoutUndefined(input) }
@@ -81,7 +84,7 @@ export function resolveOptions(input: GenerateInput): GenerateOptions & { outLab
   if (targets.includes('client') && !targets.includes('types')) refuse('The client target needs the types target: add `types` to the targets')
   if (targets.includes('validation') && !targets.includes('client') && !targets.includes('package')) refuse('The validation target needs the client target: add `client` to the targets')
   if (targets.includes('package')) {
-    if (config.package?.name === undefined || config.package.version === undefined) refuse('The package target needs a name and a version: --package-name and --package-version, or `package: { name, version }` in the config file')
+    if (config.package?.name === undefined || config.package.version === undefined) refuse('The package target needs a name and a version: --package-name and --package-version, `package: { name, version }` in the config file, or the `package` option of generate()')
     const problem = packageInfoProblem(config.package as PackageInfo)
     if (problem !== undefined) refuse(`Unexpected ${problem}`)
   }

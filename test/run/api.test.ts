@@ -35,6 +35,8 @@ describe('generate()', () => {
     writeFileSync(join(cwd, 'wechatpay-codegen.config.yaml'), 'output: x\n')
     await expect(generate({ cwd })).rejects.toThrow('Unexpected key `output`')
     await expect(generate({ cwd, config: false, docs: docsDir, out: 'x', targets: ['client'] })).rejects.toThrow('needs the types target')
+    // A misspelt option is refused, as a misspelt key of the config file is, not dropped for its default.
+    await expect(generate({ cwd, config: false, docs: docsDir, out: 'x', targts: ['ir'] } as Parameters<typeof generate>[0])).rejects.toThrow('Unexpected option `targts` of generate()')
   })
   type Case = [name: string, given: { file?: string; flags?: { name?: string; version?: string } }, want: string | string[]]
   const cases: Case[] = [
@@ -50,8 +52,10 @@ describe('generate()', () => {
     const run = generate({ cwd, docs: docsDir, out: 'pkg', targets: ['package'], cacheDir: false, ...(given.flags && { package: given.flags }) })
     if (typeof want === 'string') return void (await expect(run).rejects.toThrow(want))
     expect((await run).ok).toBe(true)
-    const json = JSON.parse(readFileSync(join(cwd, 'pkg/package.json'), 'utf8')) as { name: string; version: string }
+    const json = JSON.parse(readFileSync(join(cwd, 'pkg/package.json'), 'utf8')) as { name: string; version: string; peerDependencies: object; peerDependenciesMeta?: object }
     expect([json.name, json.version]).toEqual(want)
+    // The declarations need Node's types: a peer that npm installs, not an optional one it leaves out.
+    expect([json.peerDependencies, json.peerDependenciesMeta]).toEqual([{ '@types/node': '*' }, undefined])
   })
 })
 

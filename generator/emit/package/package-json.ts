@@ -45,8 +45,8 @@ export function packageJsonText(info: PackageInfo, files: string[]): string {
     files: [...files].sort(),
     sideEffects: false,
     dependencies,
+    // The declarations name Node's types (Buffer, ReadStream): the app's own @types/node, which npm 7+ installs.
     peerDependencies: { '@types/node': '*' },
-    peerDependenciesMeta: { '@types/node': { optional: true } },
   }
   return `${JSON.stringify(json, null, 2)}\n`
 }
