@@ -44,6 +44,11 @@ beforeAll(async () => {
   const compilerOptions = { strict: true, module: 'nodenext', target: 'es2022', outDir: 'dist', skipLibCheck: false, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true }
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }))
   copyFileSync(join(projectDir, 'test/e2e/package-app/app.ts'), join(app, 'src/app.ts'))
+  // The package README's example, its placeholders (`= { /* … */ }`) declared with their types: the names it cites
+  // must exist and the call must take what it is given.
+  const readme = readFileSync(join(pkg, 'README.md'), 'utf8')
+  const example = /## Use\n\n```ts\n([\s\S]*?)```/.exec(readme)![1]!.replace(/^const (\w+): (.+) = \{ \/\*.*\*\/ \}$/gm, 'declare const $1: $2')
+  writeFileSync(join(app, 'src/readme.ts'), `${example}\ndeclare const mchid: string, serial: string, privateKey: string, certs: Record<string, string>\nexport { reply }\n`)
   // What the project's own install fetched is in npm's cache: the app installs from it, going online only if not.
   npm(app, 'install', '--prefer-offline', '--no-audit', '--no-fund')
   local = await startLocalWechatpay({

@@ -1,6 +1,8 @@
 import type { IrOperation } from '../../ir/types.js'
 import { generatedBy } from '../header.js'
-import { propertyName } from '../types/identifiers.js'
+import { methodNamespace, propertyName, typeName } from '../types/identifiers.js'
+import { requestConfigOf } from '../types/request-config.js'
+import { bodyOf, carriesBody } from '../types/request-shape.js'
 import { markdownText } from '../docs/markdown-text.js'
 import type { PackageInfo } from './package-json.js'
 
@@ -13,13 +15,23 @@ export interface OperationSummary {
   call: string
   /** The first official documentation link. */
   link?: string
+  /** An endpoint's types: its `<Verb>HttpMethod` namespace, its body's interface, and whether the config is required. */
+  types?: { namespace: string; body?: string; configRequired: boolean }
 }
 
 /** The package's README: how to install and call it, and every operation and notification it types. */
 export function packageReadmeText(info: PackageInfo, operations: OperationSummary[]): string {
   const endpoints = operations.filter((op) => op.kind === 'endpoint')
   const webhooks = operations.filter((op) => op.kind === 'webhook')
-  const example = endpoints[0]?.call ?? 'wxpay.v3.certificates.get'
+  const notifications = webhooks.length === 0 ? '' : `
+
+## Notifications
+
+\`createNotificationReceiver({ ... })\` verifies, decrypts and types them.
+
+| Notification | Event | Docs |
+| --- | --- | --- |
+${webhooks.map((op) => `| ${cell(op.title)} | \`${op.call}\` | ${linkOf(op)} |`).join('\n')}`
   return `<!-- ${generatedBy()} -->
 
 # ${markdownText(info.name)}
@@ -34,30 +46,39 @@ each request and verifies each reply.
 npm install ${info.name}
 \`\`\`
 
+Its declarations use Node's types: npm 7 and later also install \`@types/node\`, a peer dependency.
+${usage(info, endpoints)}
+## Operations
+
+| Operation | Call | Docs |
+| --- | --- | --- |
+${endpoints.map((op) => `| ${cell(op.title)} | \`${op.call}\` | ${linkOf(op)} |`).join('\n')}${notifications}
+`
+}
+
+/** How to call one operation: an APIv3 POST with a body when the package has one, as most calls are. */
+function usage(info: PackageInfo, endpoints: OperationSummary[]): string {
+  const op = endpoints.find((e) => e.id.startsWith('v3/') && e.types?.body !== undefined) ?? endpoints[0]
+  if (op?.types === undefined) return ''
+  const { namespace, body, configRequired } = op.types
+  const lines = [`const wxpay = createWechatpay({ mchid, serial, privateKey, certs })`]
+  if (body !== undefined) lines.push(`const data: ${namespace}.${body} = { /* the members its docs page lists */ }`)
+  if (configRequired) lines.push(`const config: ${namespace}.RequestConfig = { /* what the call needs besides the body */ }`)
+  const args = [...(body !== undefined ? ['data'] : []), ...(configRequired ? ['config'] : [])]
+  lines.push(`const { data: reply } = await ${op.call}(${args.join(', ')})`)
+  return `
 ## Use
 
 \`\`\`ts
 import { createWechatpay, type WeChatPay } from '${info.name}'
 
-const wxpay = createWechatpay({ mchid, serial, privateKey, certs })
-const reply = await ${example}(/* the request, as its docs page says */)
+${lines.join('\n')}
 \`\`\`
 
-Every request and reply type is named under \`WeChatPay\`, by the operation's path and verb:
-\`WeChatPay.OpenAPI.V3.Pay.Transactions.Jsapi.PostHttpMethod.JsonDataRequest\`. Notifications are verified, decrypted
-and typed by \`createNotificationReceiver({ ... })\`.
-
-## Operations
-
-| Operation | Call | Docs |
-| --- | --- | --- |
-${endpoints.map((op) => `| ${cell(op.title)} | \`${op.call}\` | ${linkOf(op)} |`).join('\n')}
-
-## Notifications
-
-| Notification | Event | Docs |
-| --- | --- | --- |
-${webhooks.map((op) => `| ${cell(op.title)} | \`${op.call}\` | ${linkOf(op)} |`).join('\n')}
+APIv3 calls need the merchant id, the serial number and private key of the merchant certificate, and the platform
+certificates or public key; APIv2 calls also need \`secret\` (the APIv2 key), and \`merchant\` (the certificate) for the
+calls that take \`security: true\`. Every request and reply type is named under \`WeChatPay\` by the operation's path
+and verb: \`${namespace}.WellformedResponse\` is the reply of \`${op.call}\`.
 `
 }
 
@@ -73,7 +94,13 @@ function linkOf(op: OperationSummary): string {
 
 /** An operation's line in the README, made with its page (the merge has the operations only as `ir.json` text). */
 export function operationSummary(op: IrOperation): OperationSummary {
-  const call = op.kind === 'endpoint' ? `wxpay.${op.segments.map(propertyName).join('.')}.${op.method}` : op.event
   const link = op.links[0]?.url
-  return { id: op.id, kind: op.kind, title: op.title, call, ...(link !== undefined && { link }) }
+  const summary: OperationSummary = { id: op.id, kind: op.kind, title: op.title, call: op.kind === 'endpoint' ? `wxpay.${op.segments.map(propertyName).join('.')}.${op.method}` : op.event }
+  if (link !== undefined) summary.link = link
+  if (op.kind === 'endpoint') {
+    const body = carriesBody(op.method) ? bodyOf(op).name : undefined
+    const namespace = ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), methodNamespace(op.method)].join('.')
+    summary.types = { namespace, ...(body !== undefined && { body }), configRequired: requestConfigOf(op, body).required }
+  }
+  return summary
 }
