@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { parse as parseYaml } from 'yaml'
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from './diagnostics/report.js'
 import { generateInto, type GenerateOptions } from './run/generate-into.js'
 import type { LockOwner } from './run/folder-lock.js'
@@ -111,23 +111,42 @@ function readConfig(file: string | false | undefined, cwd: string): Config {
   if (file === false) return {}
   const path = file !== undefined ? resolve(cwd, file) : CONFIG_FILES.map((name) => join(cwd, name)).find((name) => existsSync(name))
   if (path === undefined) return {}
-  let value: unknown
+  let text: string
   try {
-    const text = readFileSync(path, 'utf8')
-    value = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
+    text = readFileSync(path, 'utf8')
   } catch (error) {
     refuse(`Unexpected config file ${path}: ${(error as Error).message.split('\n')[0]}`)
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse(`Unexpected config file ${path}: expected an object`)
+  // YAML reads JSON too: one parse gives the positions of both kinds of file.
+  const lines = new LineCounter()
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false })
+  const at = (offset: number | undefined) => {
+    const { line, col } = lines.linePos(offset ?? 0)
+    return `${path}:${line}:${col}`
+  }
+  const syntax = document.errors[0]
+  if (syntax) refuse(`${at(syntax.pos[0])}: Unexpected ${(syntax.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+.*$/, '')} (config-syntax)`)
+  if (path.endsWith('.json')) {
+    try {
+      JSON.parse(text)
+    } catch (error) {
+      const offset = /position (\d+)/.exec((error as Error).message)?.[1]
+      refuse(`${at(offset === undefined ? 0 : Number(offset))}: Unexpected JSON: ${(error as Error).message.split('\n')[0]} (config-syntax)`)
+    }
+  }
+  const value: unknown = document.toJS()
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse(`${at(0)}: Unexpected config file: expected an object of options (config-shape)`)
   const config = value as Record<string, unknown>
+  const keyAt = (key: string) => at(isMap(document.contents) ? document.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key?.range?.[0] : 0)
+  const wrong = (key: string, expected: string) => refuse(`${keyAt(key)}: Unexpected \`${key}\`, expected ${expected} (config-shape)`)
   const strings = (key: string) => config[key] === undefined || (Array.isArray(config[key]) && (config[key] as unknown[]).every((v) => typeof v === 'string'))
-  for (const key of Object.keys(config)) if (!CONFIG_KEYS.includes(key as keyof Config)) refuse(`Unexpected key \`${key}\` in ${path}, expected ${CONFIG_KEYS.join(', ')}`)
-  for (const key of ['docs', 'out'] as const) if (config[key] !== undefined && typeof config[key] !== 'string') refuse(`Unexpected \`${key}\` in ${path}, expected a folder`)
-  for (const key of ['targets', 'include', 'exclude'] as const) if (!strings(key)) refuse(`Unexpected \`${key}\` in ${path}, expected a list of strings`)
-  if (config.cacheDir !== undefined && config.cacheDir !== false && typeof config.cacheDir !== 'string') refuse(`Unexpected \`cacheDir\` in ${path}, expected a folder or false`)
+  for (const key of Object.keys(config)) if (!CONFIG_KEYS.includes(key as keyof Config)) refuse(`${keyAt(key)}: Unexpected key \`${key}\`, expected ${CONFIG_KEYS.join(', ')} (config-shape)`)
+  for (const key of ['docs', 'out'] as const) if (config[key] !== undefined && typeof config[key] !== 'string') wrong(key, 'a folder')
+  for (const key of ['targets', 'include', 'exclude'] as const) if (!strings(key)) wrong(key, 'a list of strings')
+  if (config.cacheDir !== undefined && config.cacheDir !== false && typeof config.cacheDir !== 'string') wrong('cacheDir', 'a folder or false')
   const info = config.package as Record<string, unknown> | undefined
   if (info !== undefined && (typeof info !== 'object' || info === null || Object.keys(info).some((k) => !['name', 'version'].includes(k)) || typeof info.name !== 'string' || typeof info.version !== 'string')) {
-    refuse(`Unexpected \`package\` in ${path}, expected { name, version } (two strings)`)
+    wrong('package', '{ name, version } (two strings)')
   }
   return config as Config
 }

@@ -38,6 +38,20 @@ describe('generate()', () => {
     // A misspelt option is refused, as a misspelt key of the config file is, not dropped for its default.
     await expect(generate({ cwd, config: false, docs: docsDir, out: 'x', targts: ['ir'] } as Parameters<typeof generate>[0])).rejects.toThrow('Unexpected option `targts` of generate()')
   })
+  test.each([
+    ['a misspelt key', 'wechatpay-codegen.config.yaml', 'docs: docs\ntargts: [ir]\n', /wechatpay-codegen\.config\.yaml:2:1: Unexpected key `targts`, expected docs, out, targets/],
+    ['a value of the wrong kind', 'wechatpay-codegen.config.yaml', 'docs: docs\n  # note\ntargets: ir\n', /wechatpay-codegen\.config\.yaml:3:1: Unexpected `targets`, expected a list of strings \(config-shape\)/],
+    ['YAML that does not parse', 'wechatpay-codegen.config.yaml', 'docs: docs\ntargets: [ir\nout: x\n', /wechatpay-codegen\.config\.yaml:3:1: Unexpected .*\(config-syntax\)$/],
+    ['JSON that does not parse', 'wechatpay-codegen.config.json', '{ "docs": "docs",\n  "out": "x" "targets": [] }', /wechatpay-codegen\.config\.json:2:\d+: Unexpected .*\(config-syntax\)$/],
+    ['a key of JSON', 'wechatpay-codegen.config.json', '{\n  "docs": "docs",\n  "cacheDir": 3\n}', /wechatpay-codegen\.config\.json:3:3: Unexpected `cacheDir`, expected a folder or false/],
+    ['a list, not an object', 'wechatpay-codegen.config.yaml', '- docs\n', /wechatpay-codegen\.config\.yaml:1:1: Unexpected config file: expected an object of options/],
+  ])('a config file with %s is refused at its line and column', async (_, name, text, want) => {
+    const cwd = mkdtempSync(join(work, 'bad-config-'))
+    writeFileSync(join(cwd, name), text)
+    await expect(generate({ cwd })).rejects.toThrow(want)
+    expect(readdirSync(cwd)).toEqual([name])
+  })
+
   type Case = [name: string, given: { file?: string; flags?: { name?: string; version?: string } }, want: string | string[]]
   const cases: Case[] = [
     ['no name or version: refused, naming both ways to give them', {}, 'needs a name and a version: --package-name and --package-version'],
