@@ -1,4 +1,4 @@
-import { Node, StructureKind, type InterfaceDeclaration, type JSDocableNode, type ModuleDeclaration, type ParameterDeclaration, type PropertySignature, type SourceFile, type TypeAliasDeclaration, type TypeNode as TsTypeNode } from 'ts-morph'
+import { Node, StructureKind, type InterfaceDeclaration, type JSDocableNode, type ModuleDeclaration, type ParameterDeclaration, type PropertySignature, type SourceFile, type TypeAliasDeclaration, type TypeLiteralNode, type TypeNode as TsTypeNode } from 'ts-morph'
 import type { Property, TypeNode } from '../../generator/emit/types/declarations.js'
 
 /**
@@ -44,13 +44,26 @@ function readInterface(node: InterfaceDeclaration): unknown {
     docs: docsOf(node),
     extends: node.getExtends().map((e) => e.getText()),
     callSignatures: node.getCallSignatures().map((c) => ({ kind: StructureKind.CallSignature, docs: docsOf(c), parameters: c.getParameters().map(readParameter), returnType: readType(c.getReturnTypeNodeOrThrow()) })),
-    properties: node.getProperties().map(readProperty),
+    properties: membersOf(node),
     methods: node.getMethods().map((m) => ({ kind: StructureKind.MethodSignature, name: m.getName(), docs: docsOf(m), parameters: m.getParameters().map(readParameter), returnType: readType(m.getReturnTypeNodeOrThrow()) })),
   }
 }
 
 function readTypeAlias(node: TypeAliasDeclaration): unknown {
   return { kind: StructureKind.TypeAlias, isExported: node.isExported(), name: node.getName(), docs: docsOf(node), type: readType(node.getTypeNodeOrThrow()) }
+}
+
+/**
+ * Properties, and index signatures as the model writes a numbered family of keys: a property named by the
+ * signature's head (`[key: \`coupon_type_${number}\`]`), never optional.
+ */
+function membersOf(node: InterfaceDeclaration | TypeLiteralNode): unknown[] {
+  return node.getMembers().flatMap((member) => {
+    if (Node.isPropertySignature(member)) return [readProperty(member)]
+    if (!Node.isIndexSignatureDeclaration(member)) return []
+    const name = `[${member.getKeyName()}: ${member.getKeyTypeNode().getText()}]`
+    return [{ kind: StructureKind.PropertySignature, name, hasQuestionToken: false, type: readType(member.getReturnTypeNodeOrThrow()), docs: docsOf(member) }]
+  })
 }
 
 function readProperty(node: PropertySignature): unknown {
@@ -80,8 +93,8 @@ function readType(node: TsTypeNode): TypeNode {
   }
   if (Node.isTypeLiteral(node)) {
     const [index, ...more] = node.getIndexSignatures()
-    if (index && more.length === 0 && node.getMembers().length === 1) return { kind: 'object', members: [], index: index.getText() }
-    return { kind: 'object', members: node.getProperties().map(readProperty) as Property[] }
+    if (index && more.length === 0 && node.getMembers().length === 1 && index.getKeyTypeNode().getText() === 'string') return { kind: 'object', members: [], index: index.getText() }
+    return { kind: 'object', members: membersOf(node) as Property[] }
   }
   // `[]` is written as a literal, `null` as a name (`T | null`).
   if (Node.isTupleTypeNode(node) && node.getElements().length === 0) return { kind: 'literal', text: '[]' }

@@ -3,6 +3,8 @@ import ts from 'typescript'
 import { page, pageOutputs } from '../helpers.js'
 import { typeCheck } from '../type-check.js'
 import { officialLink } from '../../generator/emit/types/doc-comment.js'
+import { numberedKey } from '../../generator/ir/numbered-key.js'
+import { objectSchema } from '../../generator/emit/openapi/schema-of.js'
 
 const PATH = 'openapi/v3/test/page.md'
 
@@ -144,5 +146,50 @@ describe('text from the docs cannot break out of the declarations', () => {
     // Only the namespaces are statements: the text that tried to declare a constant stayed inside its comment.
     expect(file.statements.every((s) => ts.isModuleDeclaration(s))).toBe(true)
     expect(docs.find((d) => d.includes('broken'))).toContain('*\\/ declare const broken: number /*')
+  })
+})
+
+describe('numbered keys (APIv2’s `coupon_type_$n`)', () => {
+  test.each([
+    ['coupon_type_$n', { template: 'coupon_type_${number}', pattern: '^coupon_type_(?:0|[1-9][0-9]*)$' }],
+    ['coupon_refund_id_$n_$m', { template: 'coupon_refund_id_${number}_${number}', pattern: '^coupon_refund_id_(?:0|[1-9][0-9]*)_(?:0|[1-9][0-9]*)$' }],
+    ['$n', { template: '${number}', pattern: '^(?:0|[1-9][0-9]*)$' }],
+    ['coupon_type', undefined],
+    ['price$n', undefined],
+    ['a_$nb', undefined],
+    ['a_$N', undefined],
+  ])('%s', (name, want) => {
+    expect(numberedKey(name)).toEqual(want)
+  })
+
+  test('a numbered row is an index signature over its keys, which a reply is read by', async () => {
+    const response = '| return_code {data-required} | string | x\n| coupon_type_$n | string | 代金券类型\n| coupon_id_$n_$m | string | 代金券ID'
+    const { files, text } = await typesOf(page('| json {data-required} | object | x\n| a {data-required data-indent=1} | string | x', response))
+    expect(text).toContain('[key: `coupon_type_${number}`]: string')
+    expect(text).toContain('[key: `coupon_id_${number}_${number}`]: string')
+    files.set(
+      'probe.ts',
+      [
+        'declare const reply: WeChatPay.OpenAPI.V3.Test.Page.PostHttpMethod.WellformedResponse',
+        'export const type: string | undefined = reply.coupon_type_0',
+        'export const id: string | undefined = reply.coupon_id_1_2',
+        '// @ts-expect-error: not a number',
+        'reply.coupon_type_first',
+        '// @ts-expect-error: the row’s name is not a key',
+        "reply['coupon_type_$n']",
+      ].join('\n'),
+    )
+    expect(typeCheck(files, ['types/index.d.ts', 'probe.ts'], { noUncheckedIndexedAccess: true }).errors).toEqual([])
+  })
+
+  test('a numbered row is a pattern property of the schemas, never required', () => {
+    const source = { file: 'x.md', line: 1, column: 1 }
+    const field = (name: string, required: boolean) => ({ kind: 'field' as const, name, required, type: { kind: 'scalar' as const, name: 'string' as const }, description: '', source })
+    expect(objectSchema({ kind: 'object', fields: [field('return_code', true), field('coupon_type_$n', true)] }, { text: true, annotate: false })).toEqual({
+      type: 'object',
+      properties: { return_code: { type: 'string' } },
+      patternProperties: { '^coupon_type_(?:0|[1-9][0-9]*)$': { type: 'string' } },
+      required: ['return_code'],
+    })
   })
 })

@@ -1,3 +1,4 @@
+import { numberedKey } from '../../ir/numbered-key.js'
 import type { IrEncodedType, IrEndpoint, IrField, IrObjectType } from '../../ir/types.js'
 import { childrenOf, walkFields } from '../../ir/walk-fields.js'
 import { indexed, reference, type TypeAlias, type TypeNode } from '../types/declarations.js'
@@ -31,7 +32,7 @@ export function callExample(op: IrEndpoint): CallExample {
     const { root: body, name: bodyName } = bodyOf(op)
     const fields = body?.field.type.kind === 'object' ? body.field.type.fields : []
     // The APIv2 signer computes `sign`; an example never passes it.
-    const shown = fields.filter((f) => !(body?.role === 'xml' && f.name === 'sign'))
+    const shown = fields.filter((f) => !(body?.role === 'xml' && f.name === 'sign') && numberedKey(f.name) === undefined)
     const meta = multipartMeta(op)
     // An encoded `meta` part is the declared object, stringified; the config passes the object itself.
     const entries = shown.map((f) => (f === meta && f.type.kind === 'encoded' ? 'meta: JSON.stringify(meta)' : entryOf(f, reference(`${ns}.${bodyName}`), declared)))
@@ -245,7 +246,8 @@ function replyHandling(op: IrEndpoint): string[] {
   if (empty?.kind === 'no-content') return [`.then(({ status }) => status === ${empty.status ?? 204}) // [!code hl]`]
   if (empty?.kind === 'redirect') return ['.then(({ status, headers }) => ({ status, location: headers.location })) // [!code hl]']
   if (empty?.kind === 'file-stream') return [".then(({ data }) => { data.pipe(createWriteStream('./downloaded')) }) // [!code hl]"]
-  const names = op.response.fields.map((f) => f.name)
+  // A numbered family of keys (`coupon_type_$n`) has no one name to bind.
+  const names = op.response.fields.map((f) => f.name).filter((name) => numberedKey(name) === undefined)
   if (names.length === 0) return ['.then(({ data }) => data) // [!code hl]']
   // The same text binds a reply field in the parameter and returns it in the object: `name` or `'a-b': a_b_`.
   const bindings = names.map((name) => (bindingName(name) === name ? name : `${propertyText(name)}: ${bindingName(name)}`))

@@ -1,3 +1,4 @@
+import { numberedKey } from '../../ir/numbered-key.js'
 import type { IrEncodedType, IrEnum, IrField, IrObjectType, IrScalarType, IrType } from '../../ir/types.js'
 import { assertNever } from '../types/doc-comment.js'
 import { objectOf, setOwn, type Json, type JsonObject } from './json-schema.js'
@@ -55,12 +56,20 @@ export function objectSchema(type: IrObjectType, options: SchemaOptions): JsonOb
 
 function membersOf(fields: IrField[], options: SchemaOptions): JsonObject {
   const properties: JsonObject = {}
+  const patterns: JsonObject = {}
   const required = new Set<string>()
   for (const field of fields) {
+    // A numbered family of keys (`coupon_type_$n`): any of `coupon_type_0`, `coupon_type_1`, …, none required.
+    const numbered = numberedKey(field.name)
+    if (numbered) {
+      setOwn(patterns, numbered.pattern, fieldSchema(field, options))
+      continue
+    }
     setOwn(properties, field.name, fieldSchema(field, options))
     if (field.required) required.add(field.name)
   }
   const members: JsonObject = { properties }
+  if (Object.keys(patterns).length > 0) members.patternProperties = patterns
   if (required.size > 0) members.required = [...required]
   return members
 }

@@ -1,3 +1,4 @@
+import { numberedKey } from '../../ir/numbered-key.js'
 import type { IrEncodedType, IrEnum, IrField, IrObjectType, IrScalarType, IrType } from '../../ir/types.js'
 import { jsDoc, reference, typed, type Property, type TypeNode } from './declarations.js'
 import { assertNever, fieldDoc, safeDocLines, type Side } from './doc-comment.js'
@@ -55,7 +56,10 @@ export function propertyOf(field: IrField, context: TypeContext, path: string[])
   const type = typeNode(field.type, context, path)
   const payload = payloadNameOf(field.type, context, path)
   const docs = jsDoc(safeDocLines(fieldDoc(field, context.side, payload)))
-  return { kind: Kind.PropertySignature, name: propertyKey(field.name), hasQuestionToken: !field.required, type: typed(type), docs }
+  // A numbered family of keys (`coupon_type_$n`) is an index signature over them: `[key: `coupon_type_${number}`]`.
+  const numbered = numberedKey(field.name)
+  const name = numbered ? `[key: \`${numbered.template}\`]` : propertyKey(field.name)
+  return { kind: Kind.PropertySignature, name, hasQuestionToken: !numbered && !field.required, type: typed(type), docs }
 }
 
 function objectNode(type: IrObjectType, context: TypeContext, path: string[]): TypeNode {
