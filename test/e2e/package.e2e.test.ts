@@ -35,15 +35,33 @@ beforeAll(async () => {
   const summary = await generate({ docs: docsDir, out: pkg, targets: ['package'], package: { name: 'wechatpay-e2e-sdk', version: '1.2.3' }, cacheDir: testCacheDir, config: false })
   expect(summary.ok).toBe(true)
   tarball = (JSON.parse(npm(pkg, 'pack', '--json', '--pack-destination', work)) as Array<typeof tarball>)[0]!
+  // A second package of the same docs, a subset under another name, installed beside the first: the two must not merge.
+  const second = await generate({ docs: docsDir, out: join(work, 'pkg-two'), targets: ['package'], package: { name: 'wechatpay-e2e-two', version: '1.0.0' }, include: ['v3/profitsharing/**'], cacheDir: testCacheDir, config: false })
+  expect(second.ok).toBe(true)
+  const tarballTwo = (JSON.parse(npm(join(work, 'pkg-two'), 'pack', '--json', '--pack-destination', work)) as Array<typeof tarball>)[0]!
   mkdirSync(join(app, 'src'), { recursive: true })
   const typesNode = (JSON.parse(readFileSync(join(projectDir, 'node_modules/@types/node/package.json'), 'utf8')) as { version: string }).version
   writeFileSync(
     join(app, 'package.json'),
-    JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: { 'wechatpay-e2e-sdk': `file:../${tarball.filename}` }, devDependencies: { '@types/node': typesNode } }),
+    JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: { 'wechatpay-e2e-sdk': `file:../${tarball.filename}`, 'wechatpay-e2e-two': `file:../${tarballTwo.filename}` }, devDependencies: { '@types/node': typesNode } }),
   )
   const compilerOptions = { strict: true, module: 'nodenext', target: 'es2022', outDir: 'dist', skipLibCheck: false, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true }
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }))
   copyFileSync(join(projectDir, 'test/e2e/package-app/app.ts'), join(app, 'src/app.ts'))
+  writeFileSync(
+    join(app, 'src/two.ts'),
+    [
+      "import { createWechatpay, type WeChatPay } from 'wechatpay-e2e-two'",
+      "import { type WeChatPay as Full } from 'wechatpay-e2e-sdk'",
+      'export const two = createWechatpay({ mchid: "1", serial: "s", privateKey: "k", certs: {} })',
+      'export type Order = WeChatPay.OpenAPI.V3.Profitsharing.Orders.PostHttpMethod.JsonDataRequest',
+      'export type Return = Full.OpenAPI.V2.Secapi.Pay.Profitsharingreturn.PostHttpMethod.XmlDataRequest',
+      '// @ts-expect-error: the subset left APIv2 out',
+      'export type Left = WeChatPay.OpenAPI.V2.Secapi.Pay.Profitsharingreturn.PostHttpMethod.XmlDataRequest',
+      '// @ts-expect-error: no global namespace; the types are imported from a package',
+      'export type Global = globalThis.WeChatPay.Wechatpay',
+    ].join('\n'),
+  )
   // The package README's example, its placeholders (`= { /* … */ }`) declared with their types: the names it cites
   // must exist and the call must take what it is given.
   const readme = readFileSync(join(pkg, 'README.md'), 'utf8')

@@ -103,7 +103,8 @@ function print(scope: Scope, top = false): string {
       names.push(next)
       inner = only
     }
-    parts.push(`${top ? 'declare ' : ''}namespace ${names.join('.')} {\n${print(inner)}\n}`)
+    // Exported: the bundle is a module, so two generated packages in one app do not merge their namespaces.
+    parts.push(`${top ? 'export declare ' : ''}namespace ${names.join('.')} {\n${print(inner)}\n}`)
   }
   return parts.join('\n\n')
 }

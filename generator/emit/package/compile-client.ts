@@ -34,15 +34,12 @@ export function compileClient(sources: ReadonlyMap<string, string>): Map<string,
 
 /** The package's declarations of every page, in one file (see `bundleDeclarations`). */
 export const DECLARATIONS = 'declarations.d.ts'
-// `preserve` keeps the directive in declarations a user's build emits from these in turn.
-const TYPES_REFERENCE = `/// <reference path="./${DECLARATIONS}" preserve="true" />\n`
-/**
- * The global namespace under the package's own name for it. An import alias of a type-only namespace is allowed in
- * declarations only (`verbatimModuleSyntax` refuses it in a `.ts` source), so it is added here, not to client.ts.
- */
+// The client's sources name the `WeChatPay` namespace as the global of the per-page files; in the package it is the
+// bundle's export, imported under the same name, so two generated packages in one app never merge.
+const TYPES_REFERENCE = `import type { WeChatPay } from './${DECLARATIONS.replace(/\.d\.ts$/, '.js')}'\n`
+/** The namespace as an export of the package entry. */
 const NAMESPACE_EXPORT = `/** Every request, reply and notification type of the docs, by page: \`WeChatPay.OpenAPI.V3.Pay.Transactions.Jsapi.PostHttpMethod.JsonDataRequest\`. */
-import Types = WeChatPay
-export type { Types as WeChatPay }
+export type { WeChatPay }
 `
 
 /** The source's header and reference lines, which the compiled file has in its own place. */
