@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         docs: { type: 'string' },
         out: { type: 'string' },
-        targets: { type: 'string' },
+        targets: { type: 'string', multiple: true },
         include: { type: 'string', multiple: true },
         exclude: { type: 'string', multiple: true },
         config: { type: 'string' },
@@ -94,7 +94,8 @@ async function main(argv: string[]): Promise<number> {
   const input: GenerateInput = {
     ...(values.docs !== undefined && { docs: values.docs }),
     ...(values.out !== undefined && { out: values.out }),
-    ...(values.targets !== undefined && { targets: values.targets.split(',').map((t) => t.trim()) as Target[] }),
+    // Repeated, the lists add up: `--targets types --targets client`.
+    ...(values.targets !== undefined && { targets: [...new Set(values.targets.flatMap((list) => list.split(',')).map((t) => t.trim()))] as Target[] }),
     ...(values.include && { include: values.include }),
     ...(values.exclude && { exclude: values.exclude }),
     ...(values.config !== undefined && { config: values.config }),
@@ -105,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
     command: ['wechatpay-codegen', ...argv].join(' '),
   }
   const options = resolveOptions(command === 'check' ? { ...input, targets: [] } : input)
+  if (command === 'generate' && input.package !== undefined && !options.targets.includes('package')) return usage('--package-name and --package-version name the package target: add `package` to --targets')
   options.onWait = (owner) => process.stderr.write(`${options.outLabel} is being written by ${owner ? `pid ${owner.pid} (${owner.command})` : 'another run'}; waiting\n`)
   if (command === 'check') {
     const { pages, operations, diagnostics } = await runPages({ ...options, onProgress: progressReporter() })

@@ -82,7 +82,7 @@ export function resolveOptions(input: GenerateInput): GenerateOptions & { outLab
   const unknown = targets.filter((t) => !(TARGETS as readonly string[]).includes(t))
   if (unknown.length > 0) refuse(`Unexpected target(s) ${unknown.join(', ')}, expected: ${TARGETS.join(', ')}`)
   if (targets.includes('client') && !targets.includes('types')) refuse('The client target needs the types target: add `types` to the targets')
-  if (targets.includes('validation') && !targets.includes('client') && !targets.includes('package')) refuse('The validation target needs the client target: add `client` to the targets')
+  if (targets.includes('validation') && !targets.includes('client') && !targets.includes('package')) refuse('The validation target needs the client or the package target: add `client` or `package` to the targets')
   if (targets.includes('package')) {
     if (config.package?.name === undefined || config.package.version === undefined) refuse('The package target needs a name and a version: --package-name and --package-version, `package: { name, version }` in the config file, or the `package` option of generate()')
     const problem = packageInfoProblem(config.package as PackageInfo)

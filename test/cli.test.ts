@@ -129,6 +129,14 @@ describe('command line', () => {
     expect(run(['check', '--nope']).status).toBe(2)
     expect(run(['generate', '--docs', 'docs', '--out', 'usage', '--targets', 'client'], work).status).toBe(2)
     expect(run(['generate', '--docs', 'docs', '--out', 'usage', '--targets', 'ir,nope'], work).status).toBe(2)
+    // A package flag without the package target would be dropped silently.
+    const named = run(['generate', '--docs', 'docs', '--out', 'usage', '--targets', 'ir', '--package-name', 'acme-pay'], work)
+    expect([named.status, named.stderr]).toEqual([2, 'wechatpay-codegen: --package-name and --package-version name the package target: add `package` to --targets (see wechatpay-codegen --help)\n'])
     expect(existsSync(join(work, 'usage'))).toBe(false)
+  })
+
+  test('--targets given twice adds up', () => {
+    expect(run(['generate', '--docs', 'docs', '--out', 'twice', '--targets', 'ir', '--targets', 'types,ir', '--no-cache'], work).status).toBe(0)
+    expect(readdirSync(join(work, 'twice')).sort()).toEqual(['.wechatpay-codegen', 'ir.json', 'types'])
   })
 })

@@ -100,7 +100,8 @@ describe('golden declarations of docs/', async () => {
     const verbs = members.filter((m) => ts.isCallSignatureDeclaration(m) || ts.isMethodSignature(m))
     expect(verbs.filter((m) => m.getFullText().includes(link))).toHaveLength(2)
     expect(members.filter((m) => ts.isPropertySignature(m) && m.getFullText().includes(link))).toEqual([])
-    // Leaving out `security: true` is refused as a missing argument; the verb's JSDoc says what it needs.
-    expect(verbs.filter((m) => m.getFullText().includes('@param config needs `security: true`'))).toHaveLength(1)
+    // Leaving out `security: true` is refused as a missing argument; the JSDoc of the verb and its shortland says
+    // what it needs.
+    expect(verbs.filter((m) => m.getFullText().includes('@param config needs `security: true`'))).toHaveLength(2)
   })
 })

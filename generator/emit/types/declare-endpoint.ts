@@ -62,7 +62,7 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
 
   return {
     namespace: { kind: Kind.Module, name: ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), verb].join('.'), declarationKind: NAMESPACE, hasDeclareKeyword: false, statements },
-    callSignature: op.method === 'post' ? { kind: Kind.CallSignature, docs: jsDoc(safeDocLines(['shortland', ...linkLine, ...deprecated])), parameters, returnType } : undefined,
+    callSignature: op.method === 'post' ? { kind: Kind.CallSignature, docs: jsDoc(safeDocLines([`${docText(op.title)[0] ?? ''} (shortland of \`post\`)`.trimStart(), ...linkLine, ...notes, ...deprecated, ...params])), parameters, returnType } : undefined,
     method: { kind: Kind.MethodSignature, name: op.method, docs: jsDoc(safeDocLines(methodDoc)), parameters, returnType },
   }
 }

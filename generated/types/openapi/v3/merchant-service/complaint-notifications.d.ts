@@ -48,7 +48,7 @@ declare namespace WeChatPay.OpenAPI.V3.MerchantService.ComplaintNotifications.De
 declare namespace WeChatPay.OpenAPI.V3.MerchantService {
   export interface ComplaintNotifications {
     /**
-     * shortland
+     * 创建投诉通知回调地址 (shortland of `post`)
      * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012467241)
      */
     (

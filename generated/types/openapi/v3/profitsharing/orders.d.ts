@@ -98,7 +98,7 @@ declare namespace WeChatPay.OpenAPI.V3.Profitsharing.Orders.PostHttpMethod {
 declare namespace WeChatPay.OpenAPI.V3.Profitsharing {
   export interface Orders {
     /**
-     * shortland
+     * 请求分账 (shortland of `post`)
      * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012466869)
      */
     (

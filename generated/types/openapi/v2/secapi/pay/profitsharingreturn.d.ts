@@ -107,8 +107,9 @@ declare namespace WeChatPay.OpenAPI.V2.Secapi.Pay.Profitsharingreturn.PostHttpMe
 declare namespace WeChatPay.OpenAPI.V2.Secapi.Pay {
   export interface Profitsharingreturn {
     /**
-     * shortland
+     * 分账回退 (shortland of `post`)
      * [官方文档](https://pay.weixin.qq.com/wiki/doc/api/allocation_sp.php?chapter=25_7&index=9)
+     * @param config needs `security: true`: this call presents the merchant certificate (mutual TLS).
      */
     (
       data: Profitsharingreturn.PostHttpMethod.XmlDataRequest,

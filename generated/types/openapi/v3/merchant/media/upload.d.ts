@@ -42,7 +42,7 @@ declare namespace WeChatPay.OpenAPI.V3.Merchant.Media.Upload.PostHttpMethod {
 declare namespace WeChatPay.OpenAPI.V3.Merchant.Media {
   export interface Upload {
     /**
-     * shortland
+     * 图片上传 (shortland of `post`)
      * [官方文档](https://pay.weixin.qq.com/doc/v3/partner/4012761101)
      */
     (
