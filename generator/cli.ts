@@ -13,9 +13,10 @@ import { DIFF_FORMATS, diffCommand, FAIL_ON } from './diff/diff-command.js'
 const USAGE = `Usage:
   wechatpay-codegen generate [--docs DIR] [--out DIR] [--targets ir,types,client,docs,…] [--include GLOB]
                              [--exclude GLOB] [--package-name NAME --package-version VERSION] [--check] [--force]
-                             [--watch] [--config FILE]
+                             [--watch] [--config FILE] [--cache-dir DIR | --no-cache]
   wechatpay-codegen check    [--docs DIR] [--format text|json] [--level info|warning|error]
   wechatpay-codegen diff     --base OLD_DOCS [--docs NEW_DOCS] [--format text|json|markdown] [--fail-on breaking|any|none]
+                             [--cache-dir DIR | --no-cache]
 
   --docs DIR       docs pages to read (default: docs)
   --out DIR        where generated files go (default: generated); not the docs folder, inside it or above it
@@ -159,7 +160,9 @@ function printDiagnostics(diagnostics: Diagnostic[], level: number): void {
   const shown = diagnostics.filter((d) => LEVELS.indexOf(d.severity) >= level)
   for (const d of shown) process.stderr.write(`${formatDiagnostic(d)}\n`)
   const count = (s: string) => diagnostics.filter((d) => d.severity === s).length
-  process.stderr.write(`${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info\n`)
+  const hidden = diagnostics.length - shown.length
+  const more = hidden > 0 ? ` (${hidden} not shown: \`wechatpay-codegen check --level ${LEVELS[level - 1]}\` lists them)` : ''
+  process.stderr.write(`${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${more}\n`)
 }
 
 /**

@@ -135,8 +135,12 @@ describe('command line', () => {
     expect(existsSync(join(work, 'usage'))).toBe(false)
   })
 
-  test('--targets given twice adds up', () => {
-    expect(run(['generate', '--docs', 'docs', '--out', 'twice', '--targets', 'ir', '--targets', 'types,ir', '--no-cache'], work).status).toBe(0)
+  test('--targets given twice adds up; the summary says how to list the diagnostics it did not print', () => {
+    const twice = run(['generate', '--docs', 'docs', '--out', 'twice', '--targets', 'ir', '--targets', 'types,ir', '--no-cache'], work)
+    expect(twice.status).toBe(0)
+    const [, infos, hidden] = /^0 error\(s\), 0 warning\(s\), (\d+) info \((\d+) not shown: `wechatpay-codegen check --level info` lists them\)$/m.exec(twice.stderr) ?? []
+    expect(Number(infos)).toBeGreaterThan(0)
+    expect(hidden).toBe(infos)
     expect(readdirSync(join(work, 'twice')).sort()).toEqual(['.wechatpay-codegen', 'ir.json', 'types'])
   })
 })
