@@ -125,7 +125,17 @@ async function main(argv: string[]): Promise<number> {
   try {
     const run = () => generateOnce(options, Math.max(level, 1), rerun, pool)
     await run()
-    await watchDocs(options.docsDir, run)
+    // A change that makes the options unusable (an --include glob that no longer matches) is said, not fatal.
+    const again = async () => {
+      try {
+        return await run()
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'EUSAGE') throw error
+        process.stderr.write(`wechatpay-codegen: ${(error as Error).message}; nothing written, waiting for the next change\n`)
+        return 2
+      }
+    }
+    await watchDocs(options.docsDir, again)
   } finally {
     await pool.close()
   }

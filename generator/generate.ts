@@ -8,6 +8,7 @@ import type { PagePool } from './run/page-pool.js'
 import { packageInfoProblem, type PackageInfo } from './emit/package/package-json.js'
 import { DEFAULT_TARGETS, TARGETS, type Target } from './run/run-pages.js'
 import { refuse } from './run/usage-error.js'
+import { checkGlobs } from './run/select-operations.js'
 
 /** What a build needs to say, in `wechatpay-codegen.config.json` (or `.yaml`) or to `generate()`; flags win. */
 export interface Config {
@@ -88,6 +89,7 @@ export function resolveOptions(input: GenerateInput): GenerateOptions & { outLab
     const problem = packageInfoProblem(config.package as PackageInfo)
     if (problem !== undefined) refuse(`Unexpected ${problem}`)
   }
+  checkGlobs({ include: config.include ?? [], exclude: config.exclude ?? [] })
   const out = config.out ?? 'generated'
   const cacheDir = config.cacheDir ?? 'node_modules/.cache/wechatpay-codegen'
   return {

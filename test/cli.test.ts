@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -43,7 +43,12 @@ describe('command line', () => {
 
   test('a docs folder that is missing or a file, an --out that is or is under a file, a --cache-dir under a file: one line, nothing written', () => {
     writeFileSync(join(work, 'a-file'), '')
+    symlinkSync('a-loop', join(work, 'a-loop'))
+    symlinkSync(join(work, 'nowhere'), join(work, 'a-dangling-link'))
     const cases: Array<[string[], number, RegExp]> = [
+      [['--docs', 'a-loop', '--out', 'out-4'], 2, /^wechatpay-codegen: Unexpected --docs a-loop: a symbolic link to nothing, or a loop, expected the folder of docs pages .*\n$/],
+      [['--docs', 'docs', '--out', 'a-dangling-link/out', '--no-cache'], 2, /^wechatpay-codegen: Unexpected --out a-dangling-link\/out: \/.*\/a-dangling-link is a symbolic link to nothing, or a loop, .*\n$/],
+      [['--docs', 'docs', '--out', 'a-loop', '--no-cache'], 2, /^wechatpay-codegen: Unexpected --out a-loop: it is a symbolic link to nothing, or a loop, .*\n$/],
       [['--docs', 'missing', '--out', 'out-1'], 2, /^wechatpay-codegen: Unexpected --docs missing: no such folder, expected the folder of docs pages \(see wechatpay-codegen --help\)\n$/],
       [['--docs', 'docs/openapi/v3/profitsharing/orders.md', '--out', 'out-2'], 2, /^wechatpay-codegen: Unexpected --docs docs\/openapi\/v3\/profitsharing\/orders\.md: it is a file, expected the folder of docs pages .*\n$/],
       [['--docs', 'docs', '--out', 'a-file/out', '--no-cache'], 2, /^wechatpay-codegen: Unexpected --out a-file\/out: \/.*\/a-file is a file, expected a folder to write into .*\n$/],
@@ -55,7 +60,7 @@ describe('command line', () => {
       expect(result.status, args.join(' ')).toBe(status)
       expect(result.stderr).toMatch(message)
     }
-    for (const out of ['out-1', 'out-2', 'a-file/out', 'out-3']) expect(existsSync(join(work, out)), out).toBe(false)
+    for (const out of ['out-1', 'out-2', 'a-file/out', 'out-3', 'out-4', 'nowhere']) expect(existsSync(join(work, out)), out).toBe(false)
     expect(readFileSync(join(work, 'a-file'), 'utf8')).toBe('')
   })
 

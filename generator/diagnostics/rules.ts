@@ -44,6 +44,7 @@ export const rules = {
   'missing-name': { severity: 'error', description: 'A field row has an empty name cell.' },
   'non-identifier-name': { severity: 'warning', description: 'A field name contains a space (A13).' },
   'indexed-name': { severity: 'info', description: 'A field name is an indexed placeholder such as `coupon_id_$n` (A13).' },
+  'placeholder-like-name': { severity: 'warning', description: 'A field name holds `$` and a letter, but not as a numbered placeholder (`_$n` between underscores or at the end); it is kept as a literal key.' },
   'inline-html': { severity: 'info', description: 'A description holds inline HTML or a Vue component (A25).' },
   // Nesting
   'nesting-too-deep': { severity: 'error', description: 'Rows nest deeper than 16 levels; the deeper rows are dropped.' },

@@ -1,3 +1,4 @@
+import { numberedKey } from './numbered-key.js'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { FieldRow } from '../parse/page-model.js'
@@ -116,7 +117,8 @@ function readFieldAttributes(file: VFile, row: FieldRow, field: IrField): void {
 
 function checkName(file: VFile, row: FieldRow): void {
   if (/\s/.test(row.name)) report(file, 'non-identifier-name', `Unexpected space in field name \`${row.name}\`, expected a key without spaces; kept as written`, row.place)
-  else if (/\$[nm]/.test(row.name)) report(file, 'indexed-name', `Indexed placeholder name \`${row.name}\`: the key repeats with $n = 0, 1, …`, row.place)
+  else if (numberedKey(row.name)) report(file, 'indexed-name', `Indexed placeholder name \`${row.name}\`: the keys ${numberedKey(row.name)!.template.replaceAll('${number}', '0')}, …, typed as an index signature`, row.place)
+  else if (/\$[A-Za-z]/.test(row.name)) report(file, 'placeholder-like-name', `Unexpected \`${row.name}\`: it looks like a numbered placeholder, expected \`$\` and one lowercase letter between underscores (\`coupon_id_$n\`); kept as a literal key`, row.place)
 }
 
 /** Builds the IR fields of sibling rows, dropping same-name duplicates with a diagnostic. */

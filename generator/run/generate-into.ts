@@ -9,7 +9,7 @@ import { commitOutputs, hasPendingCommit, recoverCommit, STAGING } from './outpu
 import { planOutputs, staleOutputs } from './output-plan.js'
 import { PagePool } from './page-pool.js'
 import { readInputs, runPages, type RunOptions, type RunStats } from './run-pages.js'
-import { isInside, makeFolder, realPathOf, statOf } from './safe-paths.js'
+import { isInside, isLink, makeFolder, realPathOf, statOf } from './safe-paths.js'
 import { asRecorded, loadRecord, recordedOutputs, saveRecord } from './run-record.js'
 import { StagedOutputs } from './staged-outputs.js'
 import { refuse } from './usage-error.js'
@@ -130,6 +130,7 @@ function checkFolders(options: GenerateOptions): void {
   const label = options.outLabel ?? options.outDir
   for (let at = resolve(options.outDir); ; at = dirname(at)) {
     const stat = statOf(at)
+    if (stat === undefined && isLink(at)) refuse(`Unexpected --out ${label}: ${at === resolve(options.outDir) ? 'it is' : `${at} is`} a symbolic link to nothing, or a loop, expected a folder to write into`)
     if (stat !== undefined && !stat.isDirectory()) refuse(`Unexpected --out ${label}: ${at === resolve(options.outDir) ? 'it is a file' : `${at} is a file`}, expected a folder to write into`)
     if (stat !== undefined || dirname(at) === at) break
   }

@@ -10,7 +10,7 @@ import { PagePool } from './page-pool.js'
 import type { PackageInfo } from '../emit/package/package-json.js'
 import { checkSubset, type Subset } from './select-operations.js'
 import { refuse } from './usage-error.js'
-import { folderLabel, statOf } from './safe-paths.js'
+import { folderLabel, isLink, statOf } from './safe-paths.js'
 
 export type Target = 'ir' | 'types' | 'client' | 'docs' | 'validation' | 'openapi' | 'package'
 export const TARGETS: readonly Target[] = ['ir', 'types', 'client', 'docs', 'validation', 'openapi', 'package']
@@ -71,7 +71,7 @@ export function readInputs(options: RunOptions): RunInputs {
   const started = performance.now()
   const stat = statOf(options.docsDir)
   const label = folderLabel(options.docsDir, options.cwd)
-  if (stat === undefined) refuse(`Unexpected --docs ${label}: no such folder, expected the folder of docs pages`)
+  if (stat === undefined) refuse(`Unexpected --docs ${label}: ${isLink(options.docsDir) ? 'a symbolic link to nothing, or a loop' : 'no such folder'}, expected the folder of docs pages`)
   if (!stat.isDirectory()) refuse(`Unexpected --docs ${label}: it is a file, expected the folder of docs pages`)
   const docsDir = realpathSync(options.docsDir)
   const display = displayPaths(options)

@@ -83,12 +83,15 @@ function exists(path: string): boolean {
   return lstatSync(path, { throwIfNoEntry: false }) !== undefined
 }
 
-/** What a path leads to, or undefined when nothing is there (also when a name on the way is a file). */
+/**
+ * What a path leads to, or undefined when nothing is there: also when a name on the way is a file, or a symbolic
+ * link leads nowhere or around in a loop (`lstatSync` tells those apart).
+ */
 export function statOf(path: string): Stats | undefined {
   try {
     return statSync(path, { throwIfNoEntry: false })
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined
+    if (['ENOTDIR', 'ELOOP'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined
     throw error
   }
 }
@@ -97,4 +100,13 @@ export function statOf(path: string): Stats | undefined {
 export function folderLabel(path: string, cwd = process.cwd()): string {
   const rel = relative(cwd, path)
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel
+}
+
+/** Is the path itself a symbolic link (wherever it leads)? */
+export function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
 }

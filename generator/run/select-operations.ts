@@ -26,6 +26,25 @@ export function selectOperations(subset: Subset): (id: string, page: string) => 
   }
 }
 
+/**
+ * Refuses globs that cannot mean what they say: empty ones, ones picomatch cannot read, and negations. An `include`
+ * of `!v3/**` would keep everything, since each operation is also matched by its page path (`openapi/v3/…`); a glob
+ * to leave out goes to `exclude`.
+ */
+export function checkGlobs(subset: Subset): void {
+  for (const key of ['include', 'exclude'] as const) {
+    for (const glob of subset[key]) {
+      if (glob.trim() === '') refuse(`Unexpected empty ${key} glob, expected one over operation ids or page paths`)
+      if (glob.startsWith('!')) refuse(`Unexpected ${key} glob \`${glob}\`: a negation, expected ${key === 'include' ? '`exclude` for what to leave out' : 'the operations to leave out'}`)
+      try {
+        picomatch(glob)
+      } catch (error) {
+        refuse(`Unexpected ${key} glob \`${glob}\`: ${(error as Error).message}`)
+      }
+    }
+  }
+}
+
 /** Which globs match some of the operations (`[id, page]` pairs): a glob that matches none is most likely a typo. */
 export function subsetHits(subset: Subset, operations: ReadonlyArray<readonly [id: string, page: string]>): SubsetHits {
   const hits = (globs: string[]) =>

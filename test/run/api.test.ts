@@ -102,6 +102,8 @@ describe('a subset that cannot be what the user meant is refused, and the output
     ['an invalid glob', { include: ['['] }, 'Unexpected include glob(s) `[`'],
     ['an exclude glob whose `*` would have to cross a `/`', { exclude: ['*#delete'] }, 'Unexpected exclude glob(s) `*#delete`'],
     ['a subset that leaves no operation', { include: ['v3/**'], exclude: ['v3/**'] }, 'Unexpected subset: it leaves none of the'],
+    ['an empty glob', { include: [''] }, 'Unexpected empty include glob'],
+    ['a negation, which the page path would always satisfy', { include: ['!v3/**'] }, 'Unexpected include glob `!v3/**`: a negation, expected `exclude`'],
   ]
   test.each(cases)('%s', async (_, subset, want) => {
     await generate({ docs: docsDir, out: before, cacheDir: false })
