@@ -99,16 +99,17 @@ describe('page pipeline', () => {
     expect(differing).toEqual(['.wechatpay-codegen/manifest.json', 'docs/openapi/v3/profitsharing/orders.md', 'ir.json', 'types/openapi/v3/profitsharing/orders.d.ts'])
   })
 
-  test('--watch regenerates a changed page, saved in place or by renaming a copy over it', async () => {
-    const child = spawn(process.execPath, [cli, 'generate', '--out', 'watched', '--cache-dir', 'cache', '--watch'], { cwd: work })
-    let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  /** A `generate --watch` child of the CLI, and a wait for what it prints. */
+  const watching = (args: string[]) => {
+    const child = spawn(process.execPath, [cli, 'generate', ...args, '--watch'], { cwd: work })
+    const printed = { stderr: '' }
+    child.stderr.on('data', (chunk: Buffer) => (printed.stderr += chunk.toString()))
     /** Resolves with the first match of `pattern` in what the child printed after `from`. */
     const waitFor = (pattern: RegExp, from = 0) =>
       new Promise<RegExpMatchArray>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${pattern} in: ${stderr.slice(from)}`)), 30_000)
+        const timer = setTimeout(() => reject(new Error(`no ${pattern} in: ${printed.stderr.slice(from)}`)), 30_000)
         const check = () => {
-          const match = pattern.exec(stderr.slice(from))
+          const match = pattern.exec(printed.stderr.slice(from))
           if (!match) return
           clearTimeout(timer)
           child.stderr.off('data', check)
@@ -117,6 +118,15 @@ describe('page pipeline', () => {
         child.stderr.on('data', check)
         check()
       })
+    const stop = async () => {
+      child.kill('SIGINT')
+      await new Promise((resolve) => child.once('exit', resolve))
+    }
+    return { child, printed, waitFor, stop }
+  }
+
+  test('--watch regenerates a changed page, saved in place or by renaming a copy over it', async () => {
+    const { printed, waitFor, stop } = watching(['--out', 'watched', '--cache-dir', 'cache'])
     const regenerated = /\(1 built, \d+ cached\); \d+ file\(s\)[^\n]*\nregenerated in (\d+) ms/
     const page = join(work, 'docs/openapi/v3/merchant/media/upload.md')
     const output = join(work, 'watched/docs/openapi/v3/merchant/media/upload.md')
@@ -127,7 +137,7 @@ describe('page pipeline', () => {
       const saves = ['renamed over', 'renamed over again', 'saved in place']
       const times: string[] = []
       for (const [i, save] of saves.entries()) {
-        const from = stderr.length
+        const from = printed.stderr.length
         const text = readFileSync(page, 'utf8').replace(/图片上传(\d*)/, `图片上传${i}`)
         if (save === 'saved in place') writeFileSync(page, text)
         else {
@@ -140,9 +150,28 @@ describe('page pipeline', () => {
       }
       console.log(`watch: one page regenerated in ${times.join(', ')}`)
     } finally {
-      child.kill('SIGINT')
-      await new Promise((resolve) => child.once('exit', resolve))
+      await stop()
     }
     expect(existsSync(join(work, 'watched/ir.json'))).toBe(true)
+  })
+
+  test('--watch says when a change leaves an --include glob matching nothing, writes nothing, and keeps watching', async () => {
+    cpSync(join(work, 'docs'), join(work, 'docs-include'), { recursive: true })
+    const { child, printed, waitFor, stop } = watching(['--docs', 'docs-include', '--out', 'watched-include', '--no-cache', '--include', 'v3/merchant/media/**'])
+    const page = join(work, 'docs-include/openapi/v3/merchant/media/upload.md')
+    try {
+      await waitFor(/watching/)
+      const manifest = readFileSync(join(work, 'watched-include/.wechatpay-codegen/manifest.json'), 'utf8')
+      let from = printed.stderr.length
+      renameSync(page, join(work, 'upload.md.away'))
+      await waitFor(/^wechatpay-codegen: Unexpected include glob\(s\) `v3\/merchant\/media\/\*\*`: no operation .*; nothing written, waiting for the next change$/m, from)
+      expect(readFileSync(join(work, 'watched-include/.wechatpay-codegen/manifest.json'), 'utf8')).toBe(manifest)
+      from = printed.stderr.length
+      renameSync(join(work, 'upload.md.away'), page)
+      await waitFor(/^1 operations from \d+ pages/m, from)
+      expect(child.exitCode).toBe(null)
+    } finally {
+      await stop()
+    }
   })
 })
