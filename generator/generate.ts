@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from './diagnostics/report.js'
 import { generateInto, type GenerateOptions } from './run/generate-into.js'
 import type { LockOwner } from './run/folder-lock.js'
@@ -115,9 +115,10 @@ function readConfig(file: string | false | undefined, cwd: string): Config {
   if (path === undefined) return {}
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
+    // A byte order mark, as some editors write one, is not part of the text.
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
   } catch (error) {
-    refuse(`Unexpected config file ${path}: ${(error as Error).message.split('\n')[0]}`)
+    refuse(`${path}:1:1: Unexpected config file: ${(error as Error).message.split('\n')[0]} (config-read)`)
   }
   // YAML reads JSON too: one parse gives the positions of both kinds of file.
   const lines = new LineCounter()
@@ -136,11 +137,24 @@ function readConfig(file: string | false | undefined, cwd: string): Config {
       refuse(`${at(offset === undefined ? 0 : Number(offset))}: Unexpected JSON: ${(error as Error).message.split('\n')[0]} (config-syntax)`)
     }
   }
-  const value: unknown = document.toJS()
+  let value: unknown
+  try {
+    // Aliases are expanded at most a hundred times: a file of nested aliases cannot make a huge value.
+    value = document.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    refuse(`${at(0)}: Unexpected ${(error as Error).message.split('\n')[0]} (config-syntax)`)
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse(`${at(0)}: Unexpected config file: expected an object of options (config-shape)`)
   const config = value as Record<string, unknown>
-  const keyAt = (key: string) => at(isMap(document.contents) ? document.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key?.range?.[0] : 0)
-  const wrong = (key: string, expected: string) => refuse(`${keyAt(key)}: Unexpected \`${key}\`, expected ${expected} (config-shape)`)
+  const pairOf = (key: string) => (isMap(document.contents) ? document.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === key) : undefined)
+  const keyAt = (key: string) => at(pairOf(key)?.key?.range?.[0])
+  /** Where a key's value is wrong: the first list item that is not a string, or the value itself. */
+  const valueAt = (key: string) => {
+    const node = pairOf(key)?.value
+    const item = isSeq(node) ? node.items.find((i) => !(isScalar(i) && typeof i.value === 'string')) : undefined
+    return at(((isScalar(item) || isMap(item) || isSeq(item)) && item.range?.[0]) || (isScalar(node) || isMap(node) || isSeq(node) ? node.range?.[0] : undefined))
+  }
+  const wrong = (key: string, expected: string) => refuse(`${valueAt(key)}: Unexpected \`${key}\`, expected ${expected} (config-shape)`)
   const strings = (key: string) => config[key] === undefined || (Array.isArray(config[key]) && (config[key] as unknown[]).every((v) => typeof v === 'string'))
   for (const key of Object.keys(config)) if (!CONFIG_KEYS.includes(key as keyof Config)) refuse(`${keyAt(key)}: Unexpected key \`${key}\`, expected ${CONFIG_KEYS.join(', ')} (config-shape)`)
   for (const key of ['docs', 'out'] as const) if (config[key] !== undefined && typeof config[key] !== 'string') wrong(key, 'a folder')

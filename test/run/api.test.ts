@@ -1,5 +1,5 @@
 // The programmatic API build scripts call, the config file it shares with the CLI, and subsets of operations.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
@@ -40,16 +40,28 @@ describe('generate()', () => {
   })
   test.each([
     ['a misspelt key', 'wechatpay-codegen.config.yaml', 'docs: docs\ntargts: [ir]\n', /wechatpay-codegen\.config\.yaml:2:1: Unexpected key `targts`, expected docs, out, targets/],
-    ['a value of the wrong kind', 'wechatpay-codegen.config.yaml', 'docs: docs\n  # note\ntargets: ir\n', /wechatpay-codegen\.config\.yaml:3:1: Unexpected `targets`, expected a list of strings \(config-shape\)/],
+    ['a value of the wrong kind (at the value)', 'wechatpay-codegen.config.yaml', 'docs: docs\n  # note\ntargets: ir\n', /wechatpay-codegen\.config\.yaml:3:10: Unexpected `targets`, expected a list of strings \(config-shape\)/],
     ['YAML that does not parse', 'wechatpay-codegen.config.yaml', 'docs: docs\ntargets: [ir\nout: x\n', /wechatpay-codegen\.config\.yaml:3:1: Unexpected .*\(config-syntax\)$/],
     ['JSON that does not parse', 'wechatpay-codegen.config.json', '{ "docs": "docs",\n  "out": "x" "targets": [] }', /wechatpay-codegen\.config\.json:2:\d+: Unexpected .*\(config-syntax\)$/],
-    ['a key of JSON', 'wechatpay-codegen.config.json', '{\n  "docs": "docs",\n  "cacheDir": 3\n}', /wechatpay-codegen\.config\.json:3:3: Unexpected `cacheDir`, expected a folder or false/],
+    ['a value of JSON (at the value)', 'wechatpay-codegen.config.json', '{\n  "docs": "docs",\n  "cacheDir": 3\n}', /wechatpay-codegen\.config\.json:3:15: Unexpected `cacheDir`, expected a folder or false/],
     ['a list, not an object', 'wechatpay-codegen.config.yaml', '- docs\n', /wechatpay-codegen\.config\.yaml:1:1: Unexpected config file: expected an object of options/],
+    ['a list item of the wrong kind', 'wechatpay-codegen.config.yaml', 'docs: docs\ninclude:\n  - a\n  - 5\n', /wechatpay-codegen\.config\.yaml:4:5: Unexpected `include`, expected a list of strings/],
+    ['aliases nested to blow up', 'wechatpay-codegen.config.yaml', ['a: &a [x,x,x,x,x,x,x,x,x]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]'].join('\n'), /wechatpay-codegen\.config\.yaml:1:1: Unexpected Excessive alias count.*\(config-syntax\)$/],
   ])('a config file with %s is refused at its line and column', async (_, name, text, want) => {
     const cwd = mkdtempSync(join(work, 'bad-config-'))
     writeFileSync(join(cwd, name), text)
     await expect(generate({ cwd })).rejects.toThrow(want)
     expect(readdirSync(cwd)).toEqual([name])
+  })
+
+  test('a config file that starts with a byte order mark is read; a folder named like one is refused', async () => {
+    const cwd = mkdtempSync(join(work, 'bom-'))
+    writeFileSync(join(cwd, 'wechatpay-codegen.config.json'), `\uFEFF${JSON.stringify({ docs: docsDir, out: 'out', targets: ['ir'], cacheDir: false })}`)
+    expect((await generate({ cwd })).ok).toBe(true)
+    expect(files(join(cwd, 'out'))).toEqual(['.wechatpay-codegen/manifest.json', 'ir.json'])
+    const folder = mkdtempSync(join(work, 'folder-'))
+    mkdirSync(join(folder, 'wechatpay-codegen.config.yaml'))
+    await expect(generate({ cwd: folder })).rejects.toThrow(/wechatpay-codegen\.config\.yaml:1:1: Unexpected config file: EISDIR.*\(config-read\)$/)
   })
 
   type Case = [name: string, given: { file?: string; flags?: { name?: string; version?: string } }, want: string | string[]]
