@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from './diagnostics/report.js'
 import { generateInto, type GenerateOptions } from './run/generate-into.js'
 import type { LockOwner } from './run/folder-lock.js'
@@ -152,7 +152,8 @@ function readConfig(file: string | false | undefined, cwd: string): Config {
   const valueAt = (key: string) => {
     const node = pairOf(key)?.value
     const item = isSeq(node) ? node.items.find((i) => !(isScalar(i) && typeof i.value === 'string')) : undefined
-    return at(((isScalar(item) || isMap(item) || isSeq(item)) && item.range?.[0]) || (isScalar(node) || isMap(node) || isSeq(node) ? node.range?.[0] : undefined))
+    const wrong = isNode(item) ? item : isNode(node) ? node : undefined
+    return at(wrong?.range?.[0])
   }
   const wrong = (key: string, expected: string) => refuse(`${valueAt(key)}: Unexpected \`${key}\`, expected ${expected} (config-shape)`)
   const strings = (key: string) => config[key] === undefined || (Array.isArray(config[key]) && (config[key] as unknown[]).every((v) => typeof v === 'string'))

@@ -1,7 +1,7 @@
-import { numberedKey } from './numbered-key.js'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { FieldRow } from '../parse/page-model.js'
+import { numberedKey } from './numbered-key.js'
 import { buildEnum } from './build-enum.js'
 import { membersOf, splitVariants, type RowNode } from './nest-rows.js'
 import type { IrEncodedType, IrField, IrObjectType, IrScalarName, IrScalarType, IrType } from './types.js'
@@ -116,8 +116,9 @@ function readFieldAttributes(file: VFile, row: FieldRow, field: IrField): void {
 }
 
 function checkName(file: VFile, row: FieldRow): void {
+  const numbered = numberedKey(row.name)
   if (/\s/.test(row.name)) report(file, 'non-identifier-name', `Unexpected space in field name \`${row.name}\`, expected a key without spaces; kept as written`, row.place)
-  else if (numberedKey(row.name)) report(file, 'indexed-name', `Indexed placeholder name \`${row.name}\`: the keys ${numberedKey(row.name)!.template.replaceAll('${number}', '0')}, …, typed as an index signature`, row.place)
+  else if (numbered) report(file, 'indexed-name', `Indexed placeholder name \`${row.name}\`: the keys ${numbered.template.replaceAll('${number}', '0')}, …, typed as an index signature`, row.place)
   else if (/\$[A-Za-z]/.test(row.name)) report(file, 'placeholder-like-name', `Unexpected \`${row.name}\`: it looks like a numbered placeholder, expected \`$\` and one lowercase letter between underscores (\`coupon_id_$n\`); kept as a literal key`, row.place)
 }
 

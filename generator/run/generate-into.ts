@@ -136,6 +136,6 @@ function checkFolders(options: GenerateOptions): void {
   }
   const docs = realPathOf(options.docsDir)
   const out = realPathOf(options.outDir)
-  if (isInside(out, docs)) refuse(`Unexpected --out ${options.outLabel ?? options.outDir}: it is the docs folder or inside it, expected a folder of its own`)
-  if (isInside(docs, out)) refuse(`Unexpected --out ${options.outLabel ?? options.outDir}: it holds the docs folder, expected a folder of its own`)
+  if (isInside(out, docs)) refuse(`Unexpected --out ${label}: it is the docs folder or inside it, expected a folder of its own`)
+  if (isInside(docs, out)) refuse(`Unexpected --out ${label}: it holds the docs folder, expected a folder of its own`)
 }

@@ -2,7 +2,7 @@ import { numberedKey } from '../../ir/numbered-key.js'
 import type { IrEncodedType, IrEndpoint, IrField, IrObjectType } from '../../ir/types.js'
 import { childrenOf, walkFields } from '../../ir/walk-fields.js'
 import { indexed, reference, type TypeAlias, type TypeNode } from '../types/declarations.js'
-import { methodNamespace, propertyName, quote, typeName } from '../types/identifiers.js'
+import { endpointNamespace, propertyName, quote } from '../types/identifiers.js'
 import { bodyOf, carriesBody, headersOf, multipartMeta } from '../types/request-shape.js'
 import { alias, bindingName, Declared, literalOf, propertyText } from './example-values.js'
 
@@ -19,7 +19,7 @@ export interface CallExample {
 }
 
 export function callExample(op: IrEndpoint): CallExample {
-  const ns = ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), methodNamespace(op.method)].join('.')
+  const ns = endpointNamespace(op)
   const declared = new Declared()
   const jsonBody = op.request.roots.find((r) => r.role === 'json')
   if (op.method === 'delete' && jsonBody) return deleteWithBody(op, ns, jsonBody.field, declared)

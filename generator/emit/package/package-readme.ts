@@ -1,6 +1,6 @@
 import type { IrOperation } from '../../ir/types.js'
 import { generatedBy } from '../header.js'
-import { methodNamespace, propertyName, typeName } from '../types/identifiers.js'
+import { endpointNamespace, propertyName } from '../types/identifiers.js'
 import { requestConfigOf } from '../types/request-config.js'
 import { bodyOf, carriesBody } from '../types/request-shape.js'
 import { markdownText } from '../docs/markdown-text.js'
@@ -99,8 +99,7 @@ export function operationSummary(op: IrOperation): OperationSummary {
   if (link !== undefined) summary.link = link
   if (op.kind === 'endpoint') {
     const body = carriesBody(op.method) ? bodyOf(op).name : undefined
-    const namespace = ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), methodNamespace(op.method)].join('.')
-    summary.types = { namespace, ...(body !== undefined && { body }), configRequired: requestConfigOf(op, body).required }
+    summary.types = { namespace: endpointNamespace(op), ...(body !== undefined && { body }), configRequired: requestConfigOf(op, body).required }
   }
   return summary
 }

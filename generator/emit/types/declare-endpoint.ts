@@ -1,7 +1,7 @@
 import type { IrEndpoint } from '../../ir/types.js'
 import { jsDoc, typed, type CallSignature, type Method, type Namespace, type Parameter, type TypeNode } from './declarations.js'
 import { docText, officialLink, safeDocLines } from './doc-comment.js'
-import { methodNamespace, typeName } from './identifiers.js'
+import { endpointNamespace, methodNamespace, typeName } from './identifiers.js'
 import { declareObject, declarePayloads, newContext } from './declare-object.js'
 import type { PayloadType } from './type-text.js'
 import { optionalRootNote, requestConfigOf } from './request-config.js'
@@ -58,11 +58,13 @@ export function declareEndpoint(op: IrEndpoint): EndpointDeclarations {
   // TypeScript's message for a missing argument cannot be changed; the hint shows where the call is typed.
   const security = op.request.roots.some((r) => r.role === 'security' && r.field.required)
   const params = security ? ['@param config needs `security: true`: this call presents the merchant certificate (mutual TLS).'] : []
-  const methodDoc = [...docText(op.title), ...linkLine, ...notes, ...deprecated, ...params]
+  const title = docText(op.title)
+  const methodDoc = [...title, ...linkLine, ...notes, ...deprecated, ...params]
+  const shortlandDoc = [`${title[0] ?? ''} (shortland of \`post\`)`.trimStart(), ...linkLine, ...notes, ...deprecated, ...params]
 
   return {
-    namespace: { kind: Kind.Module, name: ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), verb].join('.'), declarationKind: NAMESPACE, hasDeclareKeyword: false, statements },
-    callSignature: op.method === 'post' ? { kind: Kind.CallSignature, docs: jsDoc(safeDocLines([`${docText(op.title)[0] ?? ''} (shortland of \`post\`)`.trimStart(), ...linkLine, ...notes, ...deprecated, ...params])), parameters, returnType } : undefined,
+    namespace: { kind: Kind.Module, name: endpointNamespace(op), declarationKind: NAMESPACE, hasDeclareKeyword: false, statements },
+    callSignature: op.method === 'post' ? { kind: Kind.CallSignature, docs: jsDoc(safeDocLines(shortlandDoc)), parameters, returnType } : undefined,
     method: { kind: Kind.MethodSignature, name: op.method, docs: jsDoc(safeDocLines(methodDoc)), parameters, returnType },
   }
 }

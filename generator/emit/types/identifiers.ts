@@ -1,4 +1,4 @@
-import type { HttpMethod, IrSegment } from '../../ir/types.js'
+import type { HttpMethod, IrEndpoint, IrSegment } from '../../ir/types.js'
 
 /**
  * Own properties of every chain node in the runtime (its verbs and function properties). A segment with one of these
@@ -26,6 +26,11 @@ export function typeName(segment: IrSegment): string {
 /** `post` → `PostHttpMethod`. */
 export function methodNamespace(method: HttpMethod): string {
   return `${pascal(method)}HttpMethod`
+}
+
+/** The namespace of an endpoint's types: `WeChatPay.OpenAPI.V3.Pay.Transactions.Jsapi.PostHttpMethod`. */
+export function endpointNamespace(op: Pick<IrEndpoint, 'segments' | 'method'>): string {
+  return ['WeChatPay', 'OpenAPI', ...op.segments.map(typeName), methodNamespace(op.method)].join('.')
 }
 
 /** A webhook event as a namespace path: `REFUND.ABNORMAL` → `REFUND.ABNORMAL`, `pap-contract-state-changed` → `PapContractStateChanged`. */
