@@ -1,9 +1,10 @@
 import ts from 'typescript'
 import { describe, expect, test } from 'vitest'
+import type { IrEndpoint } from '../generator/ir/types.js'
 import { eventNamespace, propertyName } from '../generator/emit/types/identifiers.js'
 import { corpusDir, generated, hasCorpus } from './helpers.js'
 import { notificationProbe } from './notification-probe.js'
-import { typeCheck } from './type-check.js'
+import { typeCheck, typeCheckEach } from './type-check.js'
 
 // The declarations of the whole corpus, merged into one tree, under `tsc --strict` (library files checked too).
 // A probe file reaches every operation: each endpoint through the `Wechatpay` root's chain and verb, each webhook
@@ -47,12 +48,52 @@ describe.skipIf(!hasCorpus)('the package of the whole corpus', () => {
         ? `w.${op.segments.map(propertyName).join('.')}.${op.method},`
         : `null as unknown as WeChatPay.Webhook.${op.protocol.toUpperCase()}.${eventNamespace(op.event)}.WellformedResponse,`,
     )
-    files.set('probe.ts', `import type { Wechatpay, WeChatPay } from './client.js'\ndeclare const w: Wechatpay\nexport const probes = [\n${probes.join('\n')}\n]\n`)
-    const result = typeCheck(files, ['client.d.ts', 'probe.ts'])
+    files.set('probe.ts', `import type { Wechatpay, WeChatPay } from './index.js'\ndeclare const w: Wechatpay\nexport const probes = [\n${probes.join('\n')}\n]\n`)
+    const result = typeCheck(files, ['index.d.ts', 'probe.ts'])
     expect(result.errors.slice(0, 20)).toEqual([])
     expect([...files.keys()].filter((path) => path.startsWith('types/'))).toEqual([])
-    const repeated = repeatedDeclarations(files.get('declarations.d.ts')!)
+    const declarations = [...files].filter(([path]) => path === 'declarations.d.ts' || (path.startsWith('groups/') && path.endsWith('.d.ts')))
+    expect(declarations.length).toBeGreaterThan(1)
+    const repeated = declarations.flatMap(([path, text]) => repeatedDeclarations(text).map((name) => `${path}: ${name}`))
     expect(repeated).toEqual([])
+  }, 600_000)
+
+  // A group is a module an app imports beside the core: it must type-check with the core alone (a type named from
+  // another group would be `any` under skipLibCheck) and give the chain its own operations and no others.
+  test('each operation group type-checks with the core alone, with its operations and only them on the chain', async () => {
+    const { document, outputs: files } = await generated(corpusDir, ['package'])
+    const exports = (JSON.parse(files.get('package.json')!) as { exports: Record<string, { types: string }> }).exports
+    const groups = Object.entries(exports).flatMap(([subpath, entry]) => (/^\.\/v\d\//.test(subpath) ? [[subpath.slice(2), entry.types.slice(2)] as const] : []))
+    const byGroup = new Map<string, IrEndpoint[]>()
+    for (const op of document.operations) {
+      if (op.kind !== 'endpoint') continue
+      const group = op.segments.slice(0, 2).map(propertyName).join('/')
+      byGroup.set(group, [...(byGroup.get(group) ?? []), op])
+    }
+    expect(groups.map(([group]) => group).sort()).toEqual([...byGroup.keys()].sort())
+    const programs = [['core.ts', '']] as Array<[probe: string, group: string]>
+    files.set('core.ts', `import type { Wechatpay } from './client.js'\nexport const none: [keyof Wechatpay['v2'] | keyof Wechatpay['v3']] extends [never] ? true : false = true\n`)
+    for (const [group, file] of groups) {
+      const [version, name] = group.split('/') as [string, string]
+      const calls = byGroup.get(group)!.map((op) => `  w.${op.segments.map(propertyName).join('.')}.${op.method},`)
+      files.set(`probe-${group.replace('/', '-')}.ts`, [
+        `import type { Wechatpay } from './client.js'`,
+        `import './${file.replace(/\.d\.ts$/, '.js')}'`,
+        `declare const w: Wechatpay`,
+        `export const calls = [\n${calls.join('\n')}\n]`,
+        `type Names = keyof Wechatpay['v2'] | keyof Wechatpay['v3']`,
+        `export const only: [Names] extends ['${name}'] ? (['${name}'] extends [Names] ? true : false) : false = true`,
+        `export const version: '${name}' extends keyof Wechatpay['${version}'] ? true : false = true`,
+      ].join('\n'))
+      programs.push([`probe-${group.replace('/', '-')}.ts`, file])
+    }
+    const results = typeCheckEach(files, programs.map(([probe]) => [probe]), {}, ([probe]) => {
+      const group = programs.find(([p]) => p === probe)![1]
+      return group === '' ? [probe!, 'client.d.ts', 'declarations.d.ts'] : [probe!, group]
+    })
+    const errors = results.flatMap((result) => result.errors)
+    console.log(`package groups: ${groups.length} groups, each checked with the core in ${(results.reduce((sum, r) => sum + r.milliseconds, 0) / 1000).toFixed(1)} s, ${errors.length} errors`)
+    expect(errors.slice(0, 20)).toEqual([])
   }, 600_000)
 })
 

@@ -15,6 +15,14 @@ export interface TypeCheckResult {
  * from the project) and type-checks `roots` under `--strict` and any `options` besides, library files included.
  */
 export function typeCheck(files: Map<string, string>, roots: string[], options: ts.CompilerOptions = {}): TypeCheckResult {
+  return typeCheckEach(files, [roots], options)[0]!
+}
+
+/**
+ * `typeCheck` of several programs over the same files, each of its own roots: a later program reuses the files an
+ * earlier one parsed. With `only`, the errors are those of the files it names (and the program's global ones).
+ */
+export function typeCheckEach(files: Map<string, string>, programs: string[][], options: ts.CompilerOptions = {}, only?: (roots: string[]) => string[]): TypeCheckResult[] {
   const base = join(projectDir, 'node_modules/.cache')
   mkdirSync(base, { recursive: true })
   const dir = mkdtempSync(join(base, 'type-check-'))
@@ -23,28 +31,39 @@ export function typeCheck(files: Map<string, string>, roots: string[], options: 
       mkdirSync(dirname(join(dir, path)), { recursive: true })
       writeFileSync(join(dir, path), text)
     }
-    const started = performance.now()
-    const program = ts.createProgram({
-      rootNames: roots.map((root) => join(dir, root)),
-      options: {
-        strict: true,
-        noEmit: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        types: ['node'],
-        typeRoots: [join(projectDir, 'node_modules/@types')],
-        ...options,
-      },
+    let previous: ts.Program | undefined
+    return programs.map((roots) => {
+      const started = performance.now()
+      const program = ts.createProgram({
+        rootNames: roots.map((root) => join(dir, root)),
+        options: {
+          strict: true,
+          noEmit: true,
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.NodeNext,
+          moduleResolution: ts.ModuleResolutionKind.NodeNext,
+          types: ['node'],
+          typeRoots: [join(projectDir, 'node_modules/@types')],
+          ...options,
+        },
+        ...(previous && { oldProgram: previous }),
+      })
+      previous = program
+      const diagnostics = only
+        ? [...program.getGlobalDiagnostics(), ...only(roots).flatMap((path) => {
+            const file = program.getSourceFile(join(dir, path))
+            if (file === undefined) throw new Error(`${path} is not in the program`)
+            return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]
+          })]
+        : ts.getPreEmitDiagnostics(program)
+      const milliseconds = performance.now() - started
+      const errors = diagnostics.map((d) => {
+        const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined
+        const file = d.file ? d.file.fileName.slice(dir.length + 1) : ''
+        return `${file}${where ? `:${where.line + 1}:${where.character + 1}` : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`
+      })
+      return { errors, files: program.getSourceFiles().length, milliseconds }
     })
-    const diagnostics = ts.getPreEmitDiagnostics(program)
-    const milliseconds = performance.now() - started
-    const errors = diagnostics.map((d) => {
-      const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined
-      const file = d.file ? d.file.fileName.slice(dir.length + 1) : ''
-      return `${file}${where ? `:${where.line + 1}:${where.character + 1}` : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`
-    })
-    return { errors, files: program.getSourceFiles().length, milliseconds }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -22,9 +22,9 @@ afterAll(async () => {
 
 const npm = (cwd: string, ...args: string[]) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 /** The app's build; its errors (tsc prints them on stdout) are the failure's message. */
-const tsc = (cwd: string) => {
+const tsc = (cwd: string, project = cwd) => {
   try {
-    return execFileSync(process.execPath, [join(projectDir, 'node_modules/typescript/bin/tsc'), '-p', cwd], { cwd, encoding: 'utf8' })
+    return execFileSync(process.execPath, [join(projectDir, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd, encoding: 'utf8' })
   } catch (error) {
     throw new Error(`the app does not type-check:\n${(error as { stdout: string }).stdout}`)
   }
@@ -48,6 +48,10 @@ beforeAll(async () => {
   const compilerOptions = { strict: true, module: 'nodenext', target: 'es2022', outDir: 'dist', skipLibCheck: false, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true }
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }))
   copyFileSync(join(projectDir, 'test/e2e/package-app/app.ts'), join(app, 'src/app.ts'))
+  // The app of core and one group, a program of its own.
+  mkdirSync(join(app, 'groups'))
+  copyFileSync(join(projectDir, 'test/e2e/package-app/groups.ts'), join(app, 'groups/groups.ts'))
+  writeFileSync(join(app, 'tsconfig.groups.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, outDir: 'dist-groups' }, include: ['groups'] }))
   writeFileSync(
     join(app, 'src/two.ts'),
     [
@@ -66,7 +70,11 @@ beforeAll(async () => {
   // must exist and the call must take what it is given.
   const readme = readFileSync(join(pkg, 'README.md'), 'utf8')
   const example = /## Use\n\n```ts\n([\s\S]*?)```/.exec(readme)![1]!.replace(/^const (\w+): (.+) = \{ \/\*.*\*\/ \}$/gm, 'declare const $1: $2')
-  writeFileSync(join(app, 'src/readme.ts'), `${example}\ndeclare const mchid: string, serial: string, privateKey: string, certs: Record<string, string>\nexport { reply }\n`)
+  const placeholders = 'declare const mchid: string, serial: string, privateKey: string, certs: Record<string, string>'
+  writeFileSync(join(app, 'src/readme.ts'), `${example}\n${placeholders}\nexport { reply }\n`)
+  // Its example of the core and one group, in the program of the core and one group.
+  const groupsExample = /## Type only what you call\n[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1]!
+  writeFileSync(join(app, 'groups/readme.ts'), `${groupsExample}\n${placeholders}\n`)
   // What the project's own install fetched is in npm's cache: the app installs from it, going online only if not.
   npm(app, 'install', '--prefer-offline', '--no-audit', '--no-fund')
   local = await startLocalWechatpay({
@@ -78,7 +86,26 @@ beforeAll(async () => {
 
 test('npm pack ships the package entry, its declarations and the bundled types, and nothing of the generator', () => {
   const files = tarball.files.map((f) => f.path).sort()
-  expect(files).toEqual(['README.md', 'client.d.ts', 'client.js', 'client/validation.d.ts', 'client/validation.js', 'declarations.d.ts', 'notification-receiver.d.ts', 'notification-receiver.js', 'package.json'])
+  const groups = files.filter((path) => path.startsWith('groups/v'))
+  expect(files.filter((path) => !groups.includes(path))).toEqual([
+    'README.md',
+    'client.d.ts',
+    'client.js',
+    'client/validation.d.ts',
+    'client/validation.js',
+    'declarations.d.ts',
+    'groups/types-only.js',
+    'index.d.ts',
+    'index.js',
+    'notification-receiver.d.ts',
+    'notification-receiver.js',
+    'package.json',
+  ])
+  // A group for each first name under `wxpay.v2` and `wxpay.v3` that the README's calls use, and none besides.
+  const calls = [...readFileSync(join(pkg, 'README.md'), 'utf8').matchAll(/`wxpay\.(v[23])\.(\w+)\./g)].map(([, version, name]) => `groups/${version}/${name}.d.ts`)
+  expect(groups).toEqual([...new Set(calls)].sort())
+  const exports = (JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }).exports
+  expect(Object.keys(exports).sort()).toEqual(['.', './core', './package.json', ...groups.map((path) => `./${path.slice('groups/'.length, -'.d.ts'.length)}`)].sort())
 })
 
 test('an app that installs the tarball type-checks under strict, its wrong calls refused, and its calls run', async () => {
@@ -95,4 +122,13 @@ test('an app that installs the tarball type-checks under strict, its wrong calls
     'POST /secapi/pay/profitsharingreturn true',
   ])
   expect(seen.at(-1)!.clientCertificate).toBe(local.config.mchid)
+})
+
+test('an app of the core and one group type-checks with only that group on its chain, and its call runs', async () => {
+  tsc(app, join(app, 'tsconfig.groups.json'))
+  writeFileSync(join(app, 'local.json'), JSON.stringify(local.config))
+  const before = local.server.seen.length
+  const { stdout } = await promisify(execFile)(process.execPath, [join(app, 'dist-groups/groups.js'), join(app, 'local.json')], { cwd: app, encoding: 'utf8', timeout: 60_000 })
+  expect(JSON.parse(stdout)).toEqual({ placed: 'PROCESSING' })
+  expect(local.server.seen.slice(before).map((s) => `${s.method} ${s.url} ${s.signatureValid}`)).toEqual(['POST /v3/profitsharing/orders true'])
 })

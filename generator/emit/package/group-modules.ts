@@ -27,7 +27,7 @@ export function groupModules(groups: OperationGroup[]): { files: Map<string, str
     './core': { types: `./${CORE.dts}`, default: `./${CORE.js}` },
   }
   const taken = new Set<string>()
-  for (const group of groups) {
+  for (const group of [...groups].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     // Two groups whose names differ only in case would be one file where file names ignore case.
     let file = `groups/${group.path}`
     for (let n = 2; taken.has(file.toLowerCase()); n++) file = `groups/${group.path}-${n}`

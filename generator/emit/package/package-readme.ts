@@ -79,6 +79,32 @@ APIv3 calls need the merchant id, the serial number and private key of the merch
 certificates or public key; APIv2 calls also need \`secret\` (the APIv2 key), and \`merchant\` (the certificate) for the
 calls that take \`security: true\`. Every request and reply type is named under \`WeChatPay\` by the operation's path
 and verb: \`${namespace}.WellformedResponse\` is the reply of \`${op.call}\`.
+${groups(info, op)}`
+}
+
+/**
+ * How to type only the groups an app calls: the example's group, the first name under `wxpay.v3` or `wxpay.v2`
+ * (`wxpay.v3.pay.…` is `<package>/v3/pay`), imported beside the core.
+ */
+function groups(info: PackageInfo, op: OperationSummary): string {
+  const group = /^wxpay\.(v\d)\.(\w+)\./.exec(op.call)
+  if (group === null) return ''
+  const subpath = `${info.name}/${group[1]}/${group[2]}`
+  return `
+## Type only what you call
+
+The package's entry types every operation, and an app's type-check reads all their declarations. An app that imports
+\`${info.name}/core\` and the operation groups it calls reads only those. A group is the first name under \`wxpay.v3\`
+or \`wxpay.v2\`: \`${subpath}\` for \`${op.call}\`. Its module is types only, and importing it anywhere in a
+program adds its calls to the chain:
+
+\`\`\`ts
+import { createWechatpay } from '${info.name}/core'
+import '${subpath}'
+
+const wxpay = createWechatpay({ mchid, serial, privateKey, certs })
+export const call = ${op.call}
+\`\`\`
 `
 }
 
