@@ -52,6 +52,10 @@ beforeAll(async () => {
   mkdirSync(join(app, 'groups'))
   copyFileSync(join(projectDir, 'test/e2e/package-app/groups.ts'), join(app, 'groups/groups.ts'))
   writeFileSync(join(app, 'tsconfig.groups.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, outDir: 'dist-groups' }, include: ['groups'] }))
+  // Both apps again under the resolution of older configs, which reads `typesVersions`, not `exports`.
+  const node10 = { ...compilerOptions, module: 'esnext', moduleResolution: 'node10', noEmit: true }
+  writeFileSync(join(app, 'tsconfig.node10.json'), JSON.stringify({ compilerOptions: node10, include: ['src'] }))
+  writeFileSync(join(app, 'tsconfig.groups-node10.json'), JSON.stringify({ compilerOptions: node10, include: ['groups'] }))
   writeFileSync(
     join(app, 'src/two.ts'),
     [
@@ -126,6 +130,8 @@ test('an app that installs the tarball type-checks under strict, its wrong calls
 
 test('an app of the core and one group type-checks with only that group on its chain, and its call runs', async () => {
   tsc(app, join(app, 'tsconfig.groups.json'))
+  tsc(app, join(app, 'tsconfig.groups-node10.json'))
+  tsc(app, join(app, 'tsconfig.node10.json'))
   writeFileSync(join(app, 'local.json'), JSON.stringify(local.config))
   const before = local.server.seen.length
   const { stdout } = await promisify(execFile)(process.execPath, [join(app, 'dist-groups/groups.js'), join(app, 'local.json')], { cwd: app, encoding: 'utf8', timeout: 60_000 })

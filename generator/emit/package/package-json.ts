@@ -42,6 +42,9 @@ export function packageJsonText(info: PackageInfo, files: string[], exports: Rec
     main: `./${ENTRY.js}`,
     types: `./${ENTRY.dts}`,
     exports: { ...exports, './package.json': './package.json' },
+    // TypeScript's `moduleResolution: node10` (older configs, and bundlers set up for them) reads no `exports`: it
+    // finds the core and the groups by these paths instead.
+    typesVersions: { '*': Object.fromEntries(Object.entries(exports).flatMap(([subpath, entry]) => (subpath === '.' ? [] : [[subpath.slice(2), [entry.types.slice(2)]]]))) },
     files: [...files].sort(),
     sideEffects: false,
     dependencies,

@@ -58,7 +58,8 @@ ${endpoints.map((op) => `| ${cell(op.title)} | \`${op.call}\` | ${linkOf(op)} |`
 
 /** How to call one operation: an APIv3 POST with a body when the package has one, as most calls are. */
 function usage(info: PackageInfo, endpoints: OperationSummary[]): string {
-  const op = endpoints.find((e) => e.id.startsWith('v3/') && e.types?.body !== undefined) ?? endpoints[0]
+  // The call most apps make first when the package has it, else the first APIv3 call with a body.
+  const op = endpoints.find((e) => e.call === 'wxpay.v3.pay.transactions.jsapi.post') ?? endpoints.find((e) => e.id.startsWith('v3/') && e.types?.body !== undefined) ?? endpoints[0]
   if (op?.types === undefined) return ''
   const { namespace, body, configRequired } = op.types
   const lines = [`const wxpay = createWechatpay({ mchid, serial, privateKey, certs })`]
@@ -95,16 +96,20 @@ function groups(info: PackageInfo, op: OperationSummary): string {
 
 The package's entry types every operation, and an app's type-check reads all their declarations. An app that imports
 \`${info.name}/core\` and the operation groups it calls reads only those. A group is the first name under \`wxpay.v3\`
-or \`wxpay.v2\`: \`${subpath}\` for \`${op.call}\`. Its module is types only, and importing it anywhere in a
-program adds its calls to the chain:
+or \`wxpay.v2\`, as the chain spells it: \`${subpath}\` for \`${op.call}\`.
 
 \`\`\`ts
-import { createWechatpay } from '${info.name}/core'
-import '${subpath}'
+import { createWechatpay, type WeChatPay } from '${info.name}/core'
+import type {} from '${subpath}'
 
 const wxpay = createWechatpay({ mchid, serial, privateKey, certs })
 export const call = ${op.call}
 \`\`\`
+
+A group is types only: \`import type {} from\` adds its calls to the chain, leaves nothing in the JavaScript, and a
+misspelt group is an error at the import (a bare \`import '${subpath}'\` works too, but TypeScript checks its path only
+with \`noUncheckedSideEffectImports\`). The groups a program imports, anywhere in it, are on the chain everywhere in it,
+so take the types from \`${info.name}/core\` too: the package's entry, even in an \`import type\`, brings every group.
 `
 }
 

@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs'
 import { Agent } from 'node:https'
 import { createWechatpay, type WeChatPay, type WechatpayConfig } from 'wechatpay-e2e-sdk/core'
-import 'wechatpay-e2e-sdk/v3/profitsharing'
+import type {} from 'wechatpay-e2e-sdk/v3/profitsharing'
+// @ts-expect-error: a misspelt group is an error at its import
+import type {} from 'wechatpay-e2e-sdk/v3/profitshare'
 
 const { ca, ...local } = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as WechatpayConfig & { ca: string }
 const wxpay = createWechatpay({ ...local, httpsAgent: new Agent({ ca }) })
