@@ -24,7 +24,8 @@ const USAGE = `Usage:
                    client (client.ts, notification-receiver.ts, client/validation.ts; needs types), docs (docs/**.md
                    twoslash pages); and when asked for: validation (validation/**.json, the schemas the client's
                    validation reads; needs client or package), openapi (openapi.json and openapi.yaml),
-                   package (an npm package: package.json, README.md, client.js and .d.ts, declarations.d.ts)
+                   package (an npm package: package.json, README.md, index.js and client.js with .d.ts, the
+                   declarations in declarations.d.ts and groups/v3/pay.d.ts…: 'pkg/core' plus the groups an app calls)
   --package-name   the package target's npm name
   --package-version  the package target's version
   --include GLOB   only operations whose id (v3/pay/transactions/jsapi#post) or page path matches; repeatable
