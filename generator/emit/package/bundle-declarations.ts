@@ -66,18 +66,21 @@ function splitGroups(root: Scope): OperationGroup[] {
       const group = scope()
       group.interfaces.set(version, { head: chain.head, members: new Map([[key, member]]) })
       const inner = child(group, version)
-      for (const table of ['interfaces', 'namespaces'] as const) {
-        const found = types[table].get(target)
-        if (found === undefined) continue
-        ;(inner[table] as Map<string, unknown>).set(target, found)
-        types[table].delete(target)
-      }
+      move(types.interfaces, inner.interfaces, target)
+      move(types.namespaces, inner.namespaces, target)
       chain.members.delete(key)
       groups.push({ path: `${version.toLowerCase()}/${name}`, text: print(group) })
     }
     if (types !== undefined && types.interfaces.size + types.namespaces.size + types.statements.size === 0) versions.namespaces.delete(version)
   }
   return groups
+}
+
+function move<T>(from: Map<string, T>, to: Map<string, T>, name: string): void {
+  const found = from.get(name)
+  if (found === undefined) return
+  to.set(name, found)
+  from.delete(name)
 }
 
 function scope(): Scope {
