@@ -36,6 +36,7 @@ if (!subset.ok) throw new Error('the subset package was not generated')
 /** An app folder: the sample app with the given client, the package installed as a copy, the rest linked. */
 function app(name: 'typed' | 'groups' | 'any', skipLibCheck: boolean, from = pkg): string {
   const dir = join(work, `${name}-${skipLibCheck ? 'skip' : 'check'}${from === pkg ? '' : '-subset'}`)
+  // The untyped app of one package serves each of its variants.
   if (statSync(dir, { throwIfNoEntry: false })) return dir
   mkdirSync(join(dir, 'src'), { recursive: true })
   mkdirSync(join(dir, 'node_modules/@types'), { recursive: true })

@@ -71,12 +71,13 @@ describe.skipIf(!hasCorpus)('the package of the whole corpus', () => {
       byGroup.set(group, [...(byGroup.get(group) ?? []), op])
     }
     expect(groups.map(([group]) => group).sort()).toEqual([...byGroup.keys()].sort())
-    const programs = [['core.ts', '']] as Array<[probe: string, group: string]>
+    const programs = [{ roots: ['core.ts'], only: ['core.ts', 'client.d.ts', 'declarations.d.ts'] }]
     files.set('core.ts', `import type { Wechatpay } from './client.js'\nexport const none: [keyof Wechatpay['v2'] | keyof Wechatpay['v3']] extends [never] ? true : false = true\n`)
     for (const [group, file] of groups) {
       const [version, name] = group.split('/') as [string, string]
       const calls = byGroup.get(group)!.map((op) => `  w.${op.segments.map(propertyName).join('.')}.${op.method},`)
-      files.set(`probe-${group.replace('/', '-')}.ts`, [
+      const probe = `probe-${group.replace('/', '-')}.ts`
+      files.set(probe, [
         `import type { Wechatpay } from './client.js'`,
         `import './${file.replace(/\.d\.ts$/, '.js')}'`,
         `declare const w: Wechatpay`,
@@ -85,12 +86,9 @@ describe.skipIf(!hasCorpus)('the package of the whole corpus', () => {
         `export const only: [Names] extends ['${name}'] ? (['${name}'] extends [Names] ? true : false) : false = true`,
         `export const version: '${name}' extends keyof Wechatpay['${version}'] ? true : false = true`,
       ].join('\n'))
-      programs.push([`probe-${group.replace('/', '-')}.ts`, file])
+      programs.push({ roots: [probe], only: [probe, file] })
     }
-    const results = typeCheckEach(files, programs.map(([probe]) => [probe]), {}, ([probe]) => {
-      const group = programs.find(([p]) => p === probe)![1]
-      return group === '' ? [probe!, 'client.d.ts', 'declarations.d.ts'] : [probe!, group]
-    })
+    const results = typeCheckEach(files, programs)
     const errors = results.flatMap((result) => result.errors)
     console.log(`package groups: ${groups.length} groups, each checked with the core in ${(results.reduce((sum, r) => sum + r.milliseconds, 0) / 1000).toFixed(1)} s, ${errors.length} errors`)
     expect(errors.slice(0, 20)).toEqual([])

@@ -15,14 +15,14 @@ export interface TypeCheckResult {
  * from the project) and type-checks `roots` under `--strict` and any `options` besides, library files included.
  */
 export function typeCheck(files: Map<string, string>, roots: string[], options: ts.CompilerOptions = {}): TypeCheckResult {
-  return typeCheckEach(files, [roots], options)[0]!
+  return typeCheckEach(files, [{ roots }], options)[0]!
 }
 
 /**
  * `typeCheck` of several programs over the same files, each of its own roots: a later program reuses the files an
- * earlier one parsed. With `only`, the errors are those of the files it names (and the program's global ones).
+ * earlier one parsed. With `only`, a program's errors are those of the files it names (and its global ones).
  */
-export function typeCheckEach(files: Map<string, string>, programs: string[][], options: ts.CompilerOptions = {}, only?: (roots: string[]) => string[]): TypeCheckResult[] {
+export function typeCheckEach(files: Map<string, string>, programs: Array<{ roots: string[]; only?: string[] }>, options: ts.CompilerOptions = {}): TypeCheckResult[] {
   const base = join(projectDir, 'node_modules/.cache')
   mkdirSync(base, { recursive: true })
   const dir = mkdtempSync(join(base, 'type-check-'))
@@ -32,7 +32,7 @@ export function typeCheckEach(files: Map<string, string>, programs: string[][], 
       writeFileSync(join(dir, path), text)
     }
     let previous: ts.Program | undefined
-    return programs.map((roots) => {
+    return programs.map(({ roots, only }) => {
       const started = performance.now()
       const program = ts.createProgram({
         rootNames: roots.map((root) => join(dir, root)),
@@ -50,7 +50,7 @@ export function typeCheckEach(files: Map<string, string>, programs: string[][], 
       })
       previous = program
       const diagnostics = only
-        ? [...program.getGlobalDiagnostics(), ...only(roots).flatMap((path) => {
+        ? [...program.getGlobalDiagnostics(), ...only.flatMap((path) => {
             const file = program.getSourceFile(join(dir, path))
             if (file === undefined) throw new Error(`${path} is not in the program`)
             return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]

@@ -128,10 +128,12 @@ export async function generateInto(options: GenerateOptions, pool?: PagePool): P
 function checkFolders(options: GenerateOptions): void {
   if (options.outDir.trim() === '') refuse('Unexpected empty --out, expected the folder to write into')
   const label = options.outLabel ?? options.outDir
-  for (let at = resolve(options.outDir); ; at = dirname(at)) {
+  const target = resolve(options.outDir)
+  for (let at = target; ; at = dirname(at)) {
     const stat = statOf(at)
-    if (stat === undefined && isLink(at)) refuse(`Unexpected --out ${label}: ${at === resolve(options.outDir) ? 'it is' : `${at} is`} a symbolic link to nothing, or a loop, expected a folder to write into`)
-    if (stat !== undefined && !stat.isDirectory()) refuse(`Unexpected --out ${label}: ${at === resolve(options.outDir) ? 'it is a file' : `${at} is a file`}, expected a folder to write into`)
+    const which = at === target ? 'it is' : `${at} is`
+    if (stat === undefined && isLink(at)) refuse(`Unexpected --out ${label}: ${which} a symbolic link to nothing, or a loop, expected a folder to write into`)
+    if (stat !== undefined && !stat.isDirectory()) refuse(`Unexpected --out ${label}: ${which} a file, expected a folder to write into`)
     if (stat !== undefined || dirname(at) === at) break
   }
   const docs = realPathOf(options.docsDir)

@@ -34,9 +34,11 @@ export function compileClient(sources: ReadonlyMap<string, string>): Map<string,
 
 /** The package's declarations of every page, in one file (see `bundleDeclarations`). */
 export const DECLARATIONS = 'declarations.d.ts'
+/** How a module names a declaration file in an import: `declarations.d.ts` → `declarations.js`. */
+export const moduleOf = (declarationFile: string): string => declarationFile.replace(/\.d\.ts$/, '.js')
 // The client's sources name the `WeChatPay` namespace as the global of the per-page files; in the package it is the
 // bundle's export, imported under the same name, so two generated packages in one app never merge.
-const TYPES_REFERENCE = `import type { WeChatPay } from './${DECLARATIONS.replace(/\.d\.ts$/, '.js')}'\n`
+const TYPES_REFERENCE = `import type { WeChatPay } from './${moduleOf(DECLARATIONS)}'\n`
 /** The namespace as an export of the package entry. */
 const NAMESPACE_EXPORT = `/** Every request, reply and notification type of the docs, by page: \`WeChatPay.OpenAPI.V3.Pay.Transactions.Jsapi.PostHttpMethod.JsonDataRequest\`. */
 export type { WeChatPay }

@@ -17,7 +17,7 @@ export function emitPackage(info: PackageInfo, client: ReadonlyMap<string, strin
   outputs.set(DECLARATIONS, `// ${generatedBy()}\n${core}`)
   const modules = groupModules(groups)
   for (const [path, text] of modules.files) outputs.set(path, text)
-  outputs.set(PACKAGE_README, packageReadmeText(info, operations))
+  outputs.set(PACKAGE_README, packageReadmeText(info, operations, groups.map((group) => group.path)))
   outputs.set(PACKAGE_JSON, packageJsonText(info, [...outputs.keys(), ...folders], modules.exports))
   return outputs
 }

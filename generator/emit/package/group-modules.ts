@@ -1,6 +1,6 @@
 import { generatedBy } from '../header.js'
 import type { OperationGroup } from './bundle-declarations.js'
-import { DECLARATIONS } from './compile-client.js'
+import { DECLARATIONS, moduleOf } from './compile-client.js'
 
 /** A subpath's files in the package's `exports`. */
 export interface PackageExport {
@@ -32,7 +32,7 @@ export function groupModules(groups: OperationGroup[]): { files: Map<string, str
     let file = `groups/${group.path}`
     for (let n = 2; taken.has(file.toLowerCase()); n++) file = `groups/${group.path}-${n}`
     taken.add(file.toLowerCase())
-    const declarations = `${'../'.repeat(file.split('/').length - 1)}${DECLARATIONS.replace(/\.d\.ts$/, '.js')}`
+    const declarations = `${'../'.repeat(file.split('/').length - 1)}${moduleOf(DECLARATIONS)}`
     files.set(
       `${file}.d.ts`,
       `// ${generatedBy()}
@@ -49,7 +49,7 @@ ${group.text}
     exports[`./${group.path}`] = { types: `./${file}.d.ts`, default: `./${TYPES_ONLY}` }
   }
   files.set(TYPES_ONLY, `// ${generatedBy()}\n// An operation group is types only: importing one runs nothing.\nexport {}\n`)
-  const imports = [...files.keys()].filter((path) => path.endsWith('.d.ts')).map((path) => `import './${path.replace(/\.d\.ts$/, '.js')}'\n`)
+  const imports = [...files.keys()].filter((path) => path.endsWith('.d.ts')).map((path) => `import './${moduleOf(path)}'\n`)
   files.set(ENTRY.dts, `// ${generatedBy()}\n// The client with every operation group; \`./core\` is the client alone, to which an app adds the groups it calls.\n${imports.join('')}export * from './${CORE.js}'\n`)
   files.set(ENTRY.js, `// ${generatedBy()}\nexport * from './${CORE.js}'\n`)
   return { files, exports }

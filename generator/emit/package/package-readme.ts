@@ -20,7 +20,7 @@ export interface OperationSummary {
 }
 
 /** The package's README: how to install and call it, and every operation and notification it types. */
-export function packageReadmeText(info: PackageInfo, operations: OperationSummary[]): string {
+export function packageReadmeText(info: PackageInfo, operations: OperationSummary[], groups: string[]): string {
   const endpoints = operations.filter((op) => op.kind === 'endpoint')
   const webhooks = operations.filter((op) => op.kind === 'webhook')
   const notifications = webhooks.length === 0 ? '' : `
@@ -47,7 +47,7 @@ npm install ${info.name}
 \`\`\`
 
 Its declarations use Node's types: npm 7 and later also install \`@types/node\`, a peer dependency.
-${usage(info, endpoints)}
+${usage(info, endpoints, groups)}
 ## Operations
 
 | Operation | Call | Docs |
@@ -57,7 +57,7 @@ ${endpoints.map((op) => `| ${cell(op.title)} | \`${op.call}\` | ${linkOf(op)} |`
 }
 
 /** How to call one operation: an APIv3 POST with a body when the package has one, as most calls are. */
-function usage(info: PackageInfo, endpoints: OperationSummary[]): string {
+function usage(info: PackageInfo, endpoints: OperationSummary[], groups: string[]): string {
   // The call most apps make first when the package has it, else the first APIv3 call with a body.
   const op = endpoints.find((e) => e.call === 'wxpay.v3.pay.transactions.jsapi.post') ?? endpoints.find((e) => e.id.startsWith('v3/') && e.types?.body !== undefined) ?? endpoints[0]
   if (op?.types === undefined) return ''
@@ -80,17 +80,14 @@ APIv3 calls need the merchant id, the serial number and private key of the merch
 certificates or public key; APIv2 calls also need \`secret\` (the APIv2 key), and \`merchant\` (the certificate) for the
 calls that take \`security: true\`. Every request and reply type is named under \`WeChatPay\` by the operation's path
 and verb: \`${namespace}.WellformedResponse\` is the reply of \`${op.call}\`.
-${groups(info, op)}`
+${groupUsage(info, op, groups)}`
 }
 
-/**
- * How to type only the groups an app calls: the example's group, the first name under `wxpay.v3` or `wxpay.v2`
- * (`wxpay.v3.pay.…` is `<package>/v3/pay`), imported beside the core.
- */
-function groups(info: PackageInfo, op: OperationSummary): string {
-  const group = /^wxpay\.(v\d)\.(\w+)\./.exec(op.call)
-  if (group === null) return ''
-  const subpath = `${info.name}/${group[1]}/${group[2]}`
+/** How to type only the groups an app calls: the example's group (`v3/pay` for `wxpay.v3.pay.…`) beside the core. */
+function groupUsage(info: PackageInfo, op: OperationSummary, groups: string[]): string {
+  const group = groups.find((path) => op.call.startsWith(`wxpay.${path.replace('/', '.')}.`))
+  if (group === undefined) return ''
+  const subpath = `${info.name}/${group}`
   return `
 ## Type only what you call
 
